@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Samverkan.Eventing;
+using Samverkan.ServiceDefaults.Data;
+
+namespace Samverkan.Cases.Data;
+
+/// <summary>The cases service's relational data: the list/search read model, its outbox and inbox.</summary>
+public class CasesDbContext(DbContextOptions options) : OutboxDbContext(options)
+{
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<CaseRecord>(c =>
+        {
+            c.ToTable("cases");
+            c.HasKey(r => r.CaseId);
+            c.Property(r => r.DisplayName).HasMaxLength(200);
+            c.Property(r => r.Manufacturer).HasMaxLength(200);
+            c.Property(r => r.SearchText).HasMaxLength(401);
+            c.Property(r => r.ProgrammeAreas).HasMaxLength(1000);
+            c.HasIndex(r => new { r.UpdatedAt, r.CaseId });
+            c.HasIndex(r => r.Status);
+        });
+    }
+}
+
+/// <summary>The read model on SQLite (standalone host), with its own migrations.</summary>
+public sealed class SqliteCasesDbContext(DbContextOptions<SqliteCasesDbContext> options) : CasesDbContext(options);
+
+/// <summary>The read model on PostgreSQL (Kubernetes), with its own migrations.</summary>
+public sealed class PostgresCasesDbContext(DbContextOptions<PostgresCasesDbContext> options) : CasesDbContext(options);
+
+internal sealed class SqliteCasesDesignTimeFactory() : DesignTimeFactory<SqliteCasesDbContext>(DatabaseProvider.Sqlite);
+
+internal sealed class PostgresCasesDesignTimeFactory() : DesignTimeFactory<PostgresCasesDbContext>(DatabaseProvider.Postgres);

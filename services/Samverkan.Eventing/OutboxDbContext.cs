@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Samverkan.Eventing.Inbox;
+using Samverkan.Eventing.Outbox;
+
+namespace Samverkan.Eventing;
+
+/// <summary>
+/// Base of every service's DbContext: its outbox and inbox tables live in the service's own database, so an event
+/// or a processed-event mark commits in the same transaction as the change it belongs to.
+/// </summary>
+public abstract class OutboxDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
+
+    /// <summary>Whether <paramref name="handler"/> already processed <paramref name="eventId"/>; if not, marks it for this unit of work.</summary>
+    public async Task<bool> IsFirstDeliveryAsync(string eventId, string handler, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await ProcessedEvents.AnyAsync(p => p.EventId == eventId && p.Handler == handler, cancellationToken))
+        {
+            return false;
+        }
+
+        ProcessedEvents.Add(new ProcessedEvent { EventId = eventId, Handler = handler, ProcessedAt = now.UtcDateTime });
+        return true;
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<OutboxMessage>(outbox =>
+        {
+            outbox.ToTable("outbox_messages");
+            outbox.HasKey(m => m.Sequence);
+            outbox.Property(m => m.Sequence).ValueGeneratedOnAdd();
+            outbox.HasIndex(m => m.EventId).IsUnique();
+            outbox.HasIndex(m => new { m.PublishedAt, m.NextAttemptAt });
+            outbox.Property(m => m.EventId).HasMaxLength(64);
+            outbox.Property(m => m.Type).HasMaxLength(200);
+            outbox.Property(m => m.Source).HasMaxLength(100);
+            outbox.Property(m => m.TraceParent).HasMaxLength(100);
+        });
+        modelBuilder.Entity<ProcessedEvent>(inbox =>
+        {
+            inbox.ToTable("processed_events");
+            inbox.HasKey(p => new { p.EventId, p.Handler });
+            inbox.Property(p => p.EventId).HasMaxLength(64);
+            inbox.Property(p => p.Handler).HasMaxLength(200);
+        });
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var hasNewEvents = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (hasNewEvents)
+        {
+            // Wake the relay now instead of at its next poll: events reach other services within milliseconds.
+            this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
+                .GetService<OutboxSignal>()?.Notify();
+        }
+
+        return written;
+    }
+}

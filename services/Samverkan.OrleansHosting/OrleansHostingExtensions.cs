@@ -1,0 +1,94 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Samverkan.ServiceDefaults.Data;
+
+namespace Samverkan.OrleansHosting;
+
+/// <summary>
+/// Configures the host's Orleans silo. Grain state goes through Orleans' ADO.NET provider in both modes:
+/// on SQLite in the standalone host, on PostgreSQL in Kubernetes; only the invariant and connection string differ.
+/// </summary>
+public static class OrleansHostingExtensions
+{
+    /// <summary>The connection string every grain storage of the host uses.</summary>
+    public const string ConnectionName = "Orleans";
+
+    /// <summary>Adds grain storage <paramref name="storageName"/> to the host's silo, creating the silo on first use.</summary>
+    public static IHostApplicationBuilder AddGrainStorage(this IHostApplicationBuilder builder, string storageName)
+    {
+        var connection = OrleansConnection.From(builder.Configuration);
+        builder.AddSilo(connection);
+        builder.UseOrleans(silo => silo.AddAdoNetGrainStorage(storageName, options =>
+        {
+            options.Invariant = connection.Invariant;
+            options.ConnectionString = connection.ConnectionString;
+        }));
+        return builder;
+    }
+
+    private static void AddSilo(this IHostApplicationBuilder builder, OrleansConnection connection)
+    {
+        if (builder.Services.Any(d => d.ServiceType == typeof(OrleansConnection)))
+        {
+            return;
+        }
+
+        var options = builder.Configuration.GetSection("Silo").Get<OrleansOptions>() ?? new OrleansOptions();
+        builder.Services.AddSingleton(connection);
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, OrleansSchema>();
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = options.ClusterId;
+                cluster.ServiceId = options.ServiceId;
+            });
+
+            if (options.Clustering == OrleansClustering.Localhost)
+            {
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort,
+                    options.PrimarySiloEndpoint is { Length: > 0 } primary ? IPEndPoint.Parse(primary) : null,
+                    options.ServiceId, options.ClusterId);
+            }
+            else
+            {
+                silo.UseAdoNetClustering(clustering =>
+                {
+                    clustering.Invariant = connection.Invariant;
+                    clustering.ConnectionString = connection.ConnectionString;
+                });
+                silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+                if (Environment.GetEnvironmentVariable("POD_NAME") is { Length: > 0 })
+                {
+                    // In a pod: take the silo's identity from the downward API and clean up after dead pods.
+                    silo.UseKubernetesHosting();
+                }
+            }
+        });
+    }
+}
+
+/// <summary>The database grain state (and, with ADO.NET clustering, membership) lives in.</summary>
+public sealed record OrleansConnection(DatabaseProvider Provider, string ConnectionString)
+{
+    /// <summary>
+    /// The ADO.NET invariant Orleans' providers know the driver by. Orleans 10.4 maps "System.Data.SQLite" to
+    /// Microsoft.Data.Sqlite's factory and rejects "Microsoft.Data.Sqlite" itself.
+    /// </summary>
+    public string Invariant => Provider == DatabaseProvider.Sqlite ? "System.Data.SQLite" : "Npgsql";
+
+    public static OrleansConnection From(IConfiguration configuration)
+    {
+        var provider = configuration.GetDatabaseProvider();
+        var connectionString = configuration.GetRequiredConnectionString(OrleansHostingExtensions.ConnectionName);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            SqliteFiles.EnsureDirectory(connectionString);
+        }
+
+        return new OrleansConnection(provider, connectionString);
+    }
+}

@@ -1,0 +1,25 @@
+using Samverkan.Cases;
+using Samverkan.Council;
+using Samverkan.FollowUp;
+using Samverkan.Notifications;
+using Samverkan.ServiceDefaults;
+using Samverkan.Standalone.DemoData;
+using Samverkan.Upphandling;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("samverkan-standalone");
+builder.AddCases();
+builder.AddCouncil();
+builder.AddUpphandling();
+builder.AddFollowUp();
+builder.AddNotifications();
+builder.AddDemoData();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapCases();
+app.MapCouncil();
+app.MapUpphandling();
+app.MapFollowUp();
+app.MapNotifications();
+app.Run();

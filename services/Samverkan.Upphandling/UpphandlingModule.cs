@@ -1,0 +1,27 @@
+using Samverkan.Eventing;
+using Samverkan.ReferenceData;
+using Samverkan.ServiceDefaults.Data;
+using Samverkan.Upphandling.Data;
+using Samverkan.Upphandling.Grpc;
+
+namespace Samverkan.Upphandling;
+
+/// <summary>The upphandling module: what its own host and the standalone host add and map.</summary>
+public static class UpphandlingModule
+{
+    public static IHostApplicationBuilder AddUpphandling(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<UpphandlingDbContext, SqliteUpphandlingDbContext, PostgresUpphandlingDbContext>("Upphandling");
+        builder.AddEventing();
+        builder.Services.AddOutboxRelay<UpphandlingDbContext>();
+        builder.AddReferenceDataCatalog();
+        return builder;
+    }
+
+    public static WebApplication MapUpphandling(this WebApplication app)
+    {
+        app.MapGrpcService<UpphandlingGrpcService>().RequireAuthorization();
+        app.MapEventing();
+        return app;
+    }
+}
