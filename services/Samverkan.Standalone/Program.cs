@@ -6,7 +6,8 @@ using Samverkan.ServiceDefaults;
 using Samverkan.Standalone.DemoData;
 using Samverkan.Upphandling;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings travel with the build output; ./data is wherever the host is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddServiceDefaults("samverkan-standalone");
 builder.AddCases();
 builder.AddCouncil();

@@ -55,15 +55,22 @@ public sealed partial class OutboxRelay<TContext>(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = DateTime.UtcNow;
-        var due = await db.Outbox
-            .Where(m => m.PublishedAt == null && m.NextAttemptAt <= now)
+        var pending = await db.Outbox
+            .Where(m => m.PublishedAt == null)
             .OrderBy(m => m.Sequence)
             .Take(_options.BatchSize)
             .ToListAsync(cancellationToken);
 
         var refused = false;
-        foreach (var message in due)
+        foreach (var message in pending)
         {
+            if (message.NextAttemptAt > now)
+            {
+                // The oldest unpublished event is waiting out its backoff; later ones wait behind it.
+                refused = true;
+                break;
+            }
+
             message.Attempts++;
             try
             {
@@ -82,7 +89,7 @@ public sealed partial class OutboxRelay<TContext>(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return !refused && due.Count == _options.BatchSize;
+        return !refused && pending.Count == _options.BatchSize;
     }
 
     private TimeSpan RetryDelay(int attempts)

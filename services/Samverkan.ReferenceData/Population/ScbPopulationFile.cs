@@ -15,6 +15,9 @@ internal static partial class ScbPopulationFile
 {
     public const string Field = "scb_csv";
 
+    /// <summary>SCB's code for the whole country ("00 Riket").</summary>
+    private const string NationalTotal = "00";
+
     public static IReadOnlyList<PopulationInfo> Parse(string text, string source, ReferenceDataCatalog catalog)
     {
         var v = new Validation();
@@ -37,6 +40,11 @@ internal static partial class ScbPopulationFile
             }
 
             var code = match.Groups["code"].Value;
+            if (code == NationalTotal)
+            {
+                continue;
+            }
+
             var line = $"{Field} (line {i + 1})";
             if (!v.Check(catalog.FindRegion(code) is not null, line, $"region code '{code}' is not one of the 21 regions"))
             {
