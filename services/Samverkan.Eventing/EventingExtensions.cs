@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Samverkan.Eventing.Dapr;
 using Samverkan.Eventing.InProcess;
 using Samverkan.Eventing.Outbox;
+using Samverkan.Eventing.Timers;
 
 namespace Samverkan.Eventing;
 
@@ -25,6 +26,7 @@ public static class EventingExtensions
             .Bind(builder.Configuration.GetSection("EventBus"))
             .Configure(o => o.PubSubName = builder.Configuration["Dapr:PubSubName"] ?? o.PubSubName);
         services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection("Outbox"));
+        services.AddOptions<TimerOptions>().Bind(builder.Configuration.GetSection("Timers"));
         services.AddSingleton<EventDispatcher>();
         services.AddSingleton<OutboxSignal>();
 
@@ -48,6 +50,21 @@ public static class EventingExtensions
     {
         services.AddSingleton<OutboxRelay<TContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TContext>>());
+        return services;
+    }
+
+    /// <summary>Fires <typeparamref name="TContext"/>'s due timers with <typeparamref name="THandler"/> (one handler per kind).</summary>
+    public static IServiceCollection AddTimerHandler<TContext, THandler>(this IServiceCollection services)
+        where TContext : OutboxDbContext
+        where THandler : class, ITimerHandler<TContext>
+    {
+        services.AddScoped<ITimerHandler<TContext>, THandler>();
+        if (services.All(d => d.ServiceType != typeof(TimerRunner<TContext>)))
+        {
+            services.AddSingleton<TimerRunner<TContext>>();
+            services.AddHostedService(sp => sp.GetRequiredService<TimerRunner<TContext>>());
+        }
+
         return services;
     }
 

@@ -3,18 +3,47 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Samverkan.Eventing.Inbox;
 using Samverkan.Eventing.Outbox;
+using Samverkan.Eventing.Timers;
 
 namespace Samverkan.Eventing;
 
 /// <summary>
-/// Base of every service's DbContext: its outbox and inbox tables live in the service's own database, so an event
-/// or a processed-event mark commits in the same transaction as the change it belongs to.
+/// Base of every service's DbContext: its outbox, inbox and timer tables live in the service's own database, so an
+/// event, a processed-event mark or a scheduled deadline commits in the same transaction as the change it belongs to.
 /// </summary>
 public abstract class OutboxDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
+
+    public DbSet<ScheduledTimer> Timers => Set<ScheduledTimer>();
+
+    /// <summary>Schedules (or moves) timer <paramref name="kind"/>/<paramref name="key"/> in this unit of work; a fired timer is re-armed.</summary>
+    public async Task ScheduleTimerAsync(string kind, string key, DateTimeOffset dueAt, string? data, CancellationToken cancellationToken)
+    {
+        var timer = await Timers.SingleOrDefaultAsync(t => t.Kind == kind && t.Key == key, cancellationToken);
+        if (timer is null)
+        {
+            timer = new ScheduledTimer { Kind = kind, Key = key };
+            Timers.Add(timer);
+        }
+
+        timer.DueAt = dueAt.UtcDateTime;
+        timer.Data = data;
+        timer.FiredAt = null;
+        timer.Attempts = 0;
+        timer.LastError = null;
+    }
+
+    /// <summary>Removes timer <paramref name="kind"/>/<paramref name="key"/> in this unit of work, if it exists.</summary>
+    public async Task CancelTimerAsync(string kind, string key, CancellationToken cancellationToken)
+    {
+        if (await Timers.SingleOrDefaultAsync(t => t.Kind == kind && t.Key == key, cancellationToken) is { } timer)
+        {
+            Timers.Remove(timer);
+        }
+    }
 
     /// <summary>Whether <paramref name="handler"/> already processed <paramref name="eventId"/>; if not, marks it for this unit of work.</summary>
     public async Task<bool> IsFirstDeliveryAsync(string eventId, string handler, DateTimeOffset now, CancellationToken cancellationToken)
@@ -41,6 +70,15 @@ public abstract class OutboxDbContext(DbContextOptions options) : DbContext(opti
             outbox.Property(m => m.Type).HasMaxLength(200);
             outbox.Property(m => m.Source).HasMaxLength(100);
             outbox.Property(m => m.TraceParent).HasMaxLength(100);
+        });
+        modelBuilder.Entity<ScheduledTimer>(timer =>
+        {
+            timer.ToTable("scheduled_timers");
+            timer.HasKey(t => t.Id);
+            timer.HasIndex(t => new { t.Kind, t.Key }).IsUnique();
+            timer.HasIndex(t => new { t.FiredAt, t.DueAt });
+            timer.Property(t => t.Kind).HasMaxLength(100);
+            timer.Property(t => t.Key).HasMaxLength(200);
         });
         modelBuilder.Entity<ProcessedEvent>(inbox =>
         {

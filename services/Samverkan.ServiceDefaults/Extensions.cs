@@ -19,7 +19,7 @@ public static class Extensions
         builder.AddTelemetry(serviceName);
         builder.AddHealth();
         builder.AddAuthenticationAndRoles();
-        builder.Services.TryAddClock();
+        builder.AddClock();
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<ErrorInterceptor>();
@@ -35,16 +35,8 @@ public static class Extensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
+        app.MapClock();
         app.MapGrpcReflectionService();
         return app;
-    }
-
-    private static void TryAddClock(this IServiceCollection services)
-    {
-        // Deadlines, review dates and timers all read the clock through TimeProvider so tests can move time.
-        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 }

@@ -4,14 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Samverkan.Notifications.Data;
+using Samverkan.Cases.Data;
 
 #nullable disable
 
-namespace Samverkan.Notifications.Data.Migrations.Sqlite
+namespace Samverkan.Cases.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SqliteNotificationsDbContext))]
-    [Migration("20261123195922_InitialCreate")]
+    [DbContext(typeof(SqliteCasesDbContext))]
+    [Migration("20261123202150_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -19,6 +19,73 @@ namespace Samverkan.Notifications.Data.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Samverkan.Cases.Data.CaseRecord", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("manufacturer");
+
+                    b.Property<string>("ProgrammeAreas")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme_areas");
+
+                    b.Property<int>("RiskClass")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("risk_class");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(401)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_cases");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_cases_status");
+
+                    b.HasIndex("UpdatedAt", "CaseId")
+                        .HasDatabaseName("ix_cases_updated_at_case_id");
+
+                    b.ToTable("cases", (string)null);
+                });
 
             modelBuilder.Entity("Samverkan.Eventing.Inbox.ProcessedEvent", b =>
                 {
@@ -110,49 +177,56 @@ namespace Samverkan.Notifications.Data.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Samverkan.Notifications.Data.FeedItemRecord", b =>
+            modelBuilder.Entity("Samverkan.Eventing.Timers.ScheduledTimer", b =>
                 {
-                    b.Property<long>("Cursor")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
-                        .HasColumnName("cursor");
+                        .HasColumnName("id");
 
-                    b.Property<string>("CaseId")
-                        .IsRequired()
-                        .HasMaxLength(36)
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Data")
                         .HasColumnType("TEXT")
-                        .HasColumnName("case_id");
+                        .HasColumnName("data");
 
-                    b.Property<string>("EventId")
-                        .IsRequired()
-                        .HasMaxLength(64)
+                    b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT")
-                        .HasColumnName("event_id");
+                        .HasColumnName("due_at");
 
-                    b.Property<string>("EventType")
+                    b.Property<DateTime?>("FiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fired_at");
+
+                    b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("event_type");
+                        .HasColumnName("key");
 
-                    b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("occurred_at");
-
-                    b.Property<string>("Title")
+                    b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(300)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
-                        .HasColumnName("title");
+                        .HasColumnName("kind");
 
-                    b.HasKey("Cursor")
-                        .HasName("pk_feed_items");
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
 
-                    b.HasIndex("EventId")
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_timers");
+
+                    b.HasIndex("FiredAt", "DueAt")
+                        .HasDatabaseName("ix_scheduled_timers_fired_at_due_at");
+
+                    b.HasIndex("Kind", "Key")
                         .IsUnique()
-                        .HasDatabaseName("ix_feed_items_event_id");
+                        .HasDatabaseName("ix_scheduled_timers_kind_key");
 
-                    b.ToTable("feed_items", (string)null);
+                    b.ToTable("scheduled_timers", (string)null);
                 });
 #pragma warning restore 612, 618
         }

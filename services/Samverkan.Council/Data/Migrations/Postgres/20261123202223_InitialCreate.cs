@@ -70,6 +70,25 @@ namespace Samverkan.Council.Data.Migrations.Postgres
                     table.PrimaryKey("pk_recommendations", x => new { x.recommendation_id, x.version });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "scheduled_timers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    fired_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    data = table.Column<string>(type: "text", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_scheduled_timers", x => x.id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_event_id",
                 table: "outbox_messages",
@@ -90,6 +109,17 @@ namespace Samverkan.Council.Data.Migrations.Postgres
                 name: "ix_recommendations_updated_at_recommendation_id_version",
                 table: "recommendations",
                 columns: new[] { "updated_at", "recommendation_id", "version" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_scheduled_timers_fired_at_due_at",
+                table: "scheduled_timers",
+                columns: new[] { "fired_at", "due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_scheduled_timers_kind_key",
+                table: "scheduled_timers",
+                columns: new[] { "kind", "key" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -103,6 +133,9 @@ namespace Samverkan.Council.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "recommendations");
+
+            migrationBuilder.DropTable(
+                name: "scheduled_timers");
         }
     }
 }

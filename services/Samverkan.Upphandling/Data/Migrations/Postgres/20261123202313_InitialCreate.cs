@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Samverkan.Notifications.Data.Migrations.Postgres
+namespace Samverkan.Upphandling.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -13,20 +13,20 @@ namespace Samverkan.Notifications.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "feed_items",
+                name: "coordination_items",
                 columns: table => new
                 {
-                    cursor = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    event_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    event_type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    item_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    recommendation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    recommendation_number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
                     title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    case_id = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
-                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    state = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_feed_items", x => x.cursor);
+                    table.PrimaryKey("pk_coordination_items", x => x.item_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -64,10 +64,34 @@ namespace Samverkan.Notifications.Data.Migrations.Postgres
                     table.PrimaryKey("pk_processed_events", x => new { x.event_id, x.handler });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "scheduled_timers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    fired_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    data = table.Column<string>(type: "text", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_scheduled_timers", x => x.id);
+                });
+
             migrationBuilder.CreateIndex(
-                name: "ix_feed_items_event_id",
-                table: "feed_items",
-                column: "event_id",
+                name: "ix_coordination_items_created_at_item_id",
+                table: "coordination_items",
+                columns: new[] { "created_at", "item_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_coordination_items_recommendation_id",
+                table: "coordination_items",
+                column: "recommendation_id",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -80,19 +104,33 @@ namespace Samverkan.Notifications.Data.Migrations.Postgres
                 name: "ix_outbox_messages_published_at_next_attempt_at",
                 table: "outbox_messages",
                 columns: new[] { "published_at", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_scheduled_timers_fired_at_due_at",
+                table: "scheduled_timers",
+                columns: new[] { "fired_at", "due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_scheduled_timers_kind_key",
+                table: "scheduled_timers",
+                columns: new[] { "kind", "key" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "feed_items");
+                name: "coordination_items");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "processed_events");
+
+            migrationBuilder.DropTable(
+                name: "scheduled_timers");
         }
     }
 }

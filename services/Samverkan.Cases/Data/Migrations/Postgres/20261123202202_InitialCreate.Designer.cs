@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Samverkan.Upphandling.Data;
+using Samverkan.Cases.Data;
 
 #nullable disable
 
-namespace Samverkan.Upphandling.Data.Migrations.Postgres
+namespace Samverkan.Cases.Data.Migrations.Postgres
 {
-    [DbContext(typeof(PostgresUpphandlingDbContext))]
-    [Migration("20261123195913_InitialCreate")]
+    [DbContext(typeof(PostgresCasesDbContext))]
+    [Migration("20261123202202_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -24,6 +24,73 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Samverkan.Cases.Data.CaseRecord", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("manufacturer");
+
+                    b.Property<string>("ProgrammeAreas")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("programme_areas");
+
+                    b.Property<int>("RiskClass")
+                        .HasColumnType("integer")
+                        .HasColumnName("risk_class");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(401)
+                        .HasColumnType("character varying(401)")
+                        .HasColumnName("search_text");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_cases");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_cases_status");
+
+                    b.HasIndex("UpdatedAt", "CaseId")
+                        .HasDatabaseName("ix_cases_updated_at_case_id");
+
+                    b.ToTable("cases", (string)null);
+                });
 
             modelBuilder.Entity("Samverkan.Eventing.Inbox.ProcessedEvent", b =>
                 {
@@ -117,52 +184,58 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Samverkan.Upphandling.Data.CoordinationItemRecord", b =>
+            modelBuilder.Entity("Samverkan.Eventing.Timers.ScheduledTimer", b =>
                 {
-                    b.Property<Guid>("ItemId")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("item_id");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
 
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("case_id");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid>("RecommendationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("recommendation_id");
-
-                    b.Property<string>("RecommendationNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("recommendation_number");
-
-                    b.Property<int>("State")
+                    b.Property<int>("Attempts")
                         .HasColumnType("integer")
-                        .HasColumnName("state");
+                        .HasColumnName("attempts");
 
-                    b.Property<string>("Title")
+                    b.Property<string>("Data")
+                        .HasColumnType("text")
+                        .HasColumnName("data");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at");
+
+                    b.Property<string>("Key")
                         .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("title");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
 
-                    b.HasKey("ItemId")
-                        .HasName("pk_coordination_items");
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("kind");
 
-                    b.HasIndex("RecommendationId")
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_timers");
+
+                    b.HasIndex("FiredAt", "DueAt")
+                        .HasDatabaseName("ix_scheduled_timers_fired_at_due_at");
+
+                    b.HasIndex("Kind", "Key")
                         .IsUnique()
-                        .HasDatabaseName("ix_coordination_items_recommendation_id");
+                        .HasDatabaseName("ix_scheduled_timers_kind_key");
 
-                    b.HasIndex("CreatedAt", "ItemId")
-                        .HasDatabaseName("ix_coordination_items_created_at_item_id");
-
-                    b.ToTable("coordination_items", (string)null);
+                    b.ToTable("scheduled_timers", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Samverkan.FollowUp.Data.Migrations.Sqlite
+namespace Samverkan.Cases.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -12,22 +12,24 @@ namespace Samverkan.FollowUp.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "follow_ups",
+                name: "cases",
                 columns: table => new
                 {
-                    recommendation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    region_code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    recommendation_number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     case_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    stage = table.Column<int>(type: "INTEGER", nullable: false),
-                    decision = table.Column<int>(type: "INTEGER", nullable: false),
-                    deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     version = table.Column<int>(type: "INTEGER", nullable: false),
+                    display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    manufacturer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    search_text = table.Column<string>(type: "TEXT", maxLength: 401, nullable: false),
+                    status = table.Column<int>(type: "INTEGER", nullable: false),
+                    risk_class = table.Column<int>(type: "INTEGER", nullable: false),
+                    source = table.Column<int>(type: "INTEGER", nullable: false),
+                    programme_areas = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_follow_ups", x => new { x.recommendation_id, x.region_code });
+                    table.PrimaryKey("pk_cases", x => x.case_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -65,15 +67,34 @@ namespace Samverkan.FollowUp.Data.Migrations.Sqlite
                     table.PrimaryKey("pk_processed_events", x => new { x.event_id, x.handler });
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "ix_follow_ups_case_id",
-                table: "follow_ups",
-                column: "case_id");
+            migrationBuilder.CreateTable(
+                name: "scheduled_timers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    fired_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    data = table.Column<string>(type: "TEXT", nullable: true),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_scheduled_timers", x => x.id);
+                });
 
             migrationBuilder.CreateIndex(
-                name: "ix_follow_ups_region_code_deadline",
-                table: "follow_ups",
-                columns: new[] { "region_code", "deadline" });
+                name: "ix_cases_status",
+                table: "cases",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_updated_at_case_id",
+                table: "cases",
+                columns: new[] { "updated_at", "case_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_event_id",
@@ -85,19 +106,33 @@ namespace Samverkan.FollowUp.Data.Migrations.Sqlite
                 name: "ix_outbox_messages_published_at_next_attempt_at",
                 table: "outbox_messages",
                 columns: new[] { "published_at", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_scheduled_timers_fired_at_due_at",
+                table: "scheduled_timers",
+                columns: new[] { "fired_at", "due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_scheduled_timers_kind_key",
+                table: "scheduled_timers",
+                columns: new[] { "kind", "key" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "follow_ups");
+                name: "cases");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "processed_events");
+
+            migrationBuilder.DropTable(
+                name: "scheduled_timers");
         }
     }
 }

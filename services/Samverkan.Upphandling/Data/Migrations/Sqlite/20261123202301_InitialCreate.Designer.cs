@@ -4,14 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Samverkan.Council.Data;
+using Samverkan.Upphandling.Data;
 
 #nullable disable
 
-namespace Samverkan.Council.Data.Migrations.Sqlite
+namespace Samverkan.Upphandling.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SqliteCouncilDbContext))]
-    [Migration("20261123195818_InitialCreate")]
+    [DbContext(typeof(SqliteUpphandlingDbContext))]
+    [Migration("20261123202301_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -19,78 +19,6 @@ namespace Samverkan.Council.Data.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("Samverkan.Council.Data.RecommendationRecord", b =>
-                {
-                    b.Property<Guid>("RecommendationId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("recommendation_id");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("version");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("case_id");
-
-                    b.Property<DateOnly>("FollowUpDeadline")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("follow_up_deadline");
-
-                    b.Property<string>("HealthcareRegions")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("healthcare_regions");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("level");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("number");
-
-                    b.Property<int>("Outcome")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("outcome");
-
-                    b.Property<string>("ProductDisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("product_display_name");
-
-                    b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("published_at");
-
-                    b.Property<DateOnly>("ReviewDate")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("review_date");
-
-                    b.Property<int>("State")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("state");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("RecommendationId", "Version")
-                        .HasName("pk_recommendations");
-
-                    b.HasIndex("CaseId")
-                        .HasDatabaseName("ix_recommendations_case_id");
-
-                    b.HasIndex("UpdatedAt", "RecommendationId", "Version")
-                        .HasDatabaseName("ix_recommendations_updated_at_recommendation_id_version");
-
-                    b.ToTable("recommendations", (string)null);
-                });
 
             modelBuilder.Entity("Samverkan.Eventing.Inbox.ProcessedEvent", b =>
                 {
@@ -180,6 +108,106 @@ namespace Samverkan.Council.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_outbox_messages_published_at_next_attempt_at");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Eventing.Timers.ScheduledTimer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Data")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fired_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_timers");
+
+                    b.HasIndex("FiredAt", "DueAt")
+                        .HasDatabaseName("ix_scheduled_timers_fired_at_due_at");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scheduled_timers_kind_key");
+
+                    b.ToTable("scheduled_timers", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Upphandling.Data.CoordinationItemRecord", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<string>("RecommendationNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommendation_number");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("ItemId")
+                        .HasName("pk_coordination_items");
+
+                    b.HasIndex("RecommendationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_coordination_items_recommendation_id");
+
+                    b.HasIndex("CreatedAt", "ItemId")
+                        .HasDatabaseName("ix_coordination_items_created_at_item_id");
+
+                    b.ToTable("coordination_items", (string)null);
                 });
 #pragma warning restore 612, 618
         }

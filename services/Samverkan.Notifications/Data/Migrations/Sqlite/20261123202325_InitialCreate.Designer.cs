@@ -4,14 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Samverkan.Cases.Data;
+using Samverkan.Notifications.Data;
 
 #nullable disable
 
-namespace Samverkan.Cases.Data.Migrations.Sqlite
+namespace Samverkan.Notifications.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SqliteCasesDbContext))]
-    [Migration("20261123195343_InitialCreate")]
+    [DbContext(typeof(SqliteNotificationsDbContext))]
+    [Migration("20261123202325_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -19,73 +19,6 @@ namespace Samverkan.Cases.Data.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("Samverkan.Cases.Data.CaseRecord", b =>
-                {
-                    b.Property<Guid>("CaseId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("case_id");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("display_name");
-
-                    b.Property<string>("Manufacturer")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("manufacturer");
-
-                    b.Property<string>("ProgrammeAreas")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("programme_areas");
-
-                    b.Property<int>("RiskClass")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("risk_class");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(401)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("search_text");
-
-                    b.Property<int>("Source")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("source");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("status");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("updated_at");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("version");
-
-                    b.HasKey("CaseId")
-                        .HasName("pk_cases");
-
-                    b.HasIndex("Status")
-                        .HasDatabaseName("ix_cases_status");
-
-                    b.HasIndex("UpdatedAt", "CaseId")
-                        .HasDatabaseName("ix_cases_updated_at_case_id");
-
-                    b.ToTable("cases", (string)null);
-                });
 
             modelBuilder.Entity("Samverkan.Eventing.Inbox.ProcessedEvent", b =>
                 {
@@ -175,6 +108,103 @@ namespace Samverkan.Cases.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_outbox_messages_published_at_next_attempt_at");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Eventing.Timers.ScheduledTimer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Data")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fired_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_timers");
+
+                    b.HasIndex("FiredAt", "DueAt")
+                        .HasDatabaseName("ix_scheduled_timers_fired_at_due_at");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scheduled_timers_kind_key");
+
+                    b.ToTable("scheduled_timers", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Notifications.Data.FeedItemRecord", b =>
+                {
+                    b.Property<long>("Cursor")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cursor");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Cursor")
+                        .HasName("pk_feed_items");
+
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feed_items_event_id");
+
+                    b.ToTable("feed_items", (string)null);
                 });
 #pragma warning restore 612, 618
         }

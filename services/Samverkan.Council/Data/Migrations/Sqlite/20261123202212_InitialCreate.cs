@@ -69,6 +69,25 @@ namespace Samverkan.Council.Data.Migrations.Sqlite
                     table.PrimaryKey("pk_recommendations", x => new { x.recommendation_id, x.version });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "scheduled_timers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    fired_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    data = table.Column<string>(type: "TEXT", nullable: true),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_scheduled_timers", x => x.id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_event_id",
                 table: "outbox_messages",
@@ -89,6 +108,17 @@ namespace Samverkan.Council.Data.Migrations.Sqlite
                 name: "ix_recommendations_updated_at_recommendation_id_version",
                 table: "recommendations",
                 columns: new[] { "updated_at", "recommendation_id", "version" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_scheduled_timers_fired_at_due_at",
+                table: "scheduled_timers",
+                columns: new[] { "fired_at", "due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_scheduled_timers_kind_key",
+                table: "scheduled_timers",
+                columns: new[] { "kind", "key" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -102,6 +132,9 @@ namespace Samverkan.Council.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "recommendations");
+
+            migrationBuilder.DropTable(
+                name: "scheduled_timers");
         }
     }
 }

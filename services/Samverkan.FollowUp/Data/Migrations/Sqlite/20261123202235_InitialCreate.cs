@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Samverkan.Notifications.Data.Migrations.Sqlite
+namespace Samverkan.FollowUp.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -12,20 +12,22 @@ namespace Samverkan.Notifications.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "feed_items",
+                name: "follow_ups",
                 columns: table => new
                 {
-                    cursor = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    event_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    event_type = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    case_id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
-                    occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    recommendation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    recommendation_number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    decision = table.Column<int>(type: "INTEGER", nullable: false),
+                    deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_feed_items", x => x.cursor);
+                    table.PrimaryKey("pk_follow_ups", x => new { x.recommendation_id, x.region_code });
                 });
 
             migrationBuilder.CreateTable(
@@ -63,11 +65,34 @@ namespace Samverkan.Notifications.Data.Migrations.Sqlite
                     table.PrimaryKey("pk_processed_events", x => new { x.event_id, x.handler });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "scheduled_timers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    fired_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    data = table.Column<string>(type: "TEXT", nullable: true),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_scheduled_timers", x => x.id);
+                });
+
             migrationBuilder.CreateIndex(
-                name: "ix_feed_items_event_id",
-                table: "feed_items",
-                column: "event_id",
-                unique: true);
+                name: "ix_follow_ups_case_id",
+                table: "follow_ups",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_follow_ups_region_code_deadline",
+                table: "follow_ups",
+                columns: new[] { "region_code", "deadline" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_event_id",
@@ -79,19 +104,33 @@ namespace Samverkan.Notifications.Data.Migrations.Sqlite
                 name: "ix_outbox_messages_published_at_next_attempt_at",
                 table: "outbox_messages",
                 columns: new[] { "published_at", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_scheduled_timers_fired_at_due_at",
+                table: "scheduled_timers",
+                columns: new[] { "fired_at", "due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_scheduled_timers_kind_key",
+                table: "scheduled_timers",
+                columns: new[] { "kind", "key" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "feed_items");
+                name: "follow_ups");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "processed_events");
+
+            migrationBuilder.DropTable(
+                name: "scheduled_timers");
         }
     }
 }

@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Samverkan.Cases.Data;
+using Samverkan.Council.Data;
 
 #nullable disable
 
-namespace Samverkan.Cases.Data.Migrations.Postgres
+namespace Samverkan.Council.Data.Migrations.Postgres
 {
-    [DbContext(typeof(PostgresCasesDbContext))]
-    [Migration("20261123195404_InitialCreate")]
+    [DbContext(typeof(PostgresCouncilDbContext))]
+    [Migration("20261123202223_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -25,71 +25,76 @@ namespace Samverkan.Cases.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Samverkan.Cases.Data.CaseRecord", b =>
+            modelBuilder.Entity("Samverkan.Council.Data.RecommendationRecord", b =>
                 {
-                    b.Property<Guid>("CaseId")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("RecommendationId")
                         .HasColumnType("uuid")
-                        .HasColumnName("case_id");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("display_name");
-
-                    b.Property<string>("Manufacturer")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("manufacturer");
-
-                    b.Property<string>("ProgrammeAreas")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("programme_areas");
-
-                    b.Property<int>("RiskClass")
-                        .HasColumnType("integer")
-                        .HasColumnName("risk_class");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(401)
-                        .HasColumnType("character varying(401)")
-                        .HasColumnName("search_text");
-
-                    b.Property<int>("Source")
-                        .HasColumnType("integer")
-                        .HasColumnName("source");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer")
-                        .HasColumnName("status");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("recommendation_id");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("CaseId")
-                        .HasName("pk_cases");
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
 
-                    b.HasIndex("Status")
-                        .HasDatabaseName("ix_cases_status");
+                    b.Property<DateOnly>("FollowUpDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("follow_up_deadline");
 
-                    b.HasIndex("UpdatedAt", "CaseId")
-                        .HasDatabaseName("ix_cases_updated_at_case_id");
+                    b.Property<string>("HealthcareRegions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("healthcare_regions");
 
-                    b.ToTable("cases", (string)null);
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ProductDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("product_display_name");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<DateOnly>("ReviewDate")
+                        .HasColumnType("date")
+                        .HasColumnName("review_date");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("RecommendationId", "Version")
+                        .HasName("pk_recommendations");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_recommendations_case_id");
+
+                    b.HasIndex("UpdatedAt", "RecommendationId", "Version")
+                        .HasDatabaseName("ix_recommendations_updated_at_recommendation_id_version");
+
+                    b.ToTable("recommendations", (string)null);
                 });
 
             modelBuilder.Entity("Samverkan.Eventing.Inbox.ProcessedEvent", b =>
@@ -182,6 +187,60 @@ namespace Samverkan.Cases.Data.Migrations.Postgres
                         .HasDatabaseName("ix_outbox_messages_published_at_next_attempt_at");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Eventing.Timers.ScheduledTimer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Data")
+                        .HasColumnType("text")
+                        .HasColumnName("data");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_timers");
+
+                    b.HasIndex("FiredAt", "DueAt")
+                        .HasDatabaseName("ix_scheduled_timers_fired_at_due_at");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scheduled_timers_kind_key");
+
+                    b.ToTable("scheduled_timers", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -68,6 +68,25 @@ namespace Samverkan.Cases.Data.Migrations.Postgres
                     table.PrimaryKey("pk_processed_events", x => new { x.event_id, x.handler });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "scheduled_timers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    fired_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    data = table.Column<string>(type: "text", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_scheduled_timers", x => x.id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_cases_status",
                 table: "cases",
@@ -88,6 +107,17 @@ namespace Samverkan.Cases.Data.Migrations.Postgres
                 name: "ix_outbox_messages_published_at_next_attempt_at",
                 table: "outbox_messages",
                 columns: new[] { "published_at", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_scheduled_timers_fired_at_due_at",
+                table: "scheduled_timers",
+                columns: new[] { "fired_at", "due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_scheduled_timers_kind_key",
+                table: "scheduled_timers",
+                columns: new[] { "kind", "key" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -101,6 +131,9 @@ namespace Samverkan.Cases.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "processed_events");
+
+            migrationBuilder.DropTable(
+                name: "scheduled_timers");
         }
     }
 }

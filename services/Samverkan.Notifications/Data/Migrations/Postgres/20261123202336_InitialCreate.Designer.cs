@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Samverkan.FollowUp.Data;
+using Samverkan.Notifications.Data;
 
 #nullable disable
 
-namespace Samverkan.FollowUp.Data.Migrations.Postgres
+namespace Samverkan.Notifications.Data.Migrations.Postgres
 {
-    [DbContext(typeof(PostgresFollowUpDbContext))]
-    [Migration("20261123195850_InitialCreate")]
+    [DbContext(typeof(PostgresNotificationsDbContext))]
+    [Migration("20261123202336_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -117,57 +117,105 @@ namespace Samverkan.FollowUp.Data.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Samverkan.FollowUp.Data.FollowUpRecord", b =>
+            modelBuilder.Entity("Samverkan.Eventing.Timers.ScheduledTimer", b =>
                 {
-                    b.Property<Guid>("RecommendationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("recommendation_id");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
 
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
-                        .HasColumnName("region_code");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid")
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Data")
+                        .HasColumnType("text")
+                        .HasColumnName("data");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_timers");
+
+                    b.HasIndex("FiredAt", "DueAt")
+                        .HasDatabaseName("ix_scheduled_timers_fired_at_due_at");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scheduled_timers_kind_key");
+
+                    b.ToTable("scheduled_timers", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Notifications.Data.FeedItemRecord", b =>
+                {
+                    b.Property<long>("Cursor")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("cursor");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Cursor"));
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
                         .HasColumnName("case_id");
 
-                    b.Property<DateOnly>("Deadline")
-                        .HasColumnType("date")
-                        .HasColumnName("deadline");
-
-                    b.Property<int>("Decision")
-                        .HasColumnType("integer")
-                        .HasColumnName("decision");
-
-                    b.Property<string>("RecommendationNumber")
+                    b.Property<string>("EventId")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("recommendation_number");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("event_id");
 
-                    b.Property<int>("Stage")
-                        .HasColumnType("integer")
-                        .HasColumnName("stage");
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event_type");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("occurred_at");
 
-                    b.Property<int>("Version")
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
 
-                    b.HasKey("RecommendationId", "RegionCode")
-                        .HasName("pk_follow_ups");
+                    b.HasKey("Cursor")
+                        .HasName("pk_feed_items");
 
-                    b.HasIndex("CaseId")
-                        .HasDatabaseName("ix_follow_ups_case_id");
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feed_items_event_id");
 
-                    b.HasIndex("RegionCode", "Deadline")
-                        .HasDatabaseName("ix_follow_ups_region_code_deadline");
-
-                    b.ToTable("follow_ups", (string)null);
+                    b.ToTable("feed_items", (string)null);
                 });
 #pragma warning restore 612, 618
         }

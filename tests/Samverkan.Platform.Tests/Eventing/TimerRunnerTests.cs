@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Samverkan.Eventing;
+using Samverkan.Eventing.Outbox;
+using Samverkan.Eventing.Timers;
+using Samverkan.Events.V1;
+
+namespace Samverkan.Platform.Tests.Eventing;
+
+/// <summary>Durable timers: due by the domain clock, fired once with their effects, kept across restarts.</summary>
+public sealed class TimerRunnerTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("samverkan-timers-");
+    private readonly FakeTimeProvider _clock = new(Start);
+    private IDbContextFactory<TestDbContext> _contexts = null!;
+
+    public async Task InitializeAsync() => _contexts = await TestDbContext.CreateAsync(_directory.FullName);
+
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Delete(recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_timer_fires_once_when_its_time_comes_with_its_effects_in_the_same_transaction()
+    {
+        await ScheduleAsync("deadline-passed", "rec-1/13", Start.AddDays(30));
+
+        Assert.Equal(0, await Runner(failures: 0).FireDueAsync(CancellationToken.None));
+        _clock.Advance(TimeSpan.FromDays(30));
+        Assert.Equal(1, await Runner(failures: 0).FireDueAsync(CancellationToken.None));
+        Assert.Equal(0, await Runner(failures: 0).FireDueAsync(CancellationToken.None));
+
+        await using var db = await _contexts.CreateDbContextAsync();
+        Assert.Equal("deadline passed: rec-1/13", Assert.Single(await db.Notes.ToListAsync()).Text);
+        Assert.Equal("samverkan.events.v1.FollowUpOverdue", Assert.Single(await db.Outbox.ToListAsync()).Type);
+        Assert.NotNull(Assert.Single(await db.Timers.ToListAsync()).FiredAt);
+    }
+
+    [Fact]
+    public async Task A_failing_handler_leaves_the_timer_to_be_retried_and_writes_nothing()
+    {
+        await ScheduleAsync("deadline-passed", "rec-2/14", Start);
+
+        Assert.Equal(0, await Runner(failures: 1).FireDueAsync(CancellationToken.None));
+        await using (var db = await _contexts.CreateDbContextAsync())
+        {
+            var timer = await db.Timers.SingleAsync();
+            Assert.Null(timer.FiredAt);
+            Assert.Equal(1, timer.Attempts);
+            Assert.Empty(await db.Notes.ToListAsync());
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await Runner(failures: 0).FireDueAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Rescheduling_moves_the_timer_and_cancelling_removes_it()
+    {
+        await ScheduleAsync("deadline-passed", "rec-3/01", Start.AddDays(1));
+        await ScheduleAsync("deadline-passed", "rec-3/01", Start.AddDays(10));
+        await ScheduleAsync("deadline-passed", "rec-3/03", Start.AddDays(1));
+        await using (var db = await _contexts.CreateDbContextAsync())
+        {
+            await db.CancelTimerAsync("deadline-passed", "rec-3/03", CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        _clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(0, await Runner(failures: 0).FireDueAsync(CancellationToken.None));
+        _clock.Advance(TimeSpan.FromDays(8));
+        Assert.Equal(1, await Runner(failures: 0).FireDueAsync(CancellationToken.None));
+    }
+
+    private async Task ScheduleAsync(string kind, string key, DateTimeOffset dueAt)
+    {
+        await using var db = await _contexts.CreateDbContextAsync();
+        await db.ScheduleTimerAsync(kind, key, dueAt, data: null, CancellationToken.None);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A fresh runner each time, as after a restart: all it knows is in the database.</summary>
+    private TimerRunner<TestDbContext> Runner(int failures)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(new DeadlineHandler.Failures(failures));
+        services.AddTimerHandler<TestDbContext, DeadlineHandler>();
+        var provider = services.BuildServiceProvider();
+        return new TimerRunner<TestDbContext>(_contexts, provider.GetRequiredService<IServiceScopeFactory>(), _clock,
+            Options.Create(new TimerOptions { RetryDelay = TimeSpan.FromSeconds(30) }), NullLogger<TimerRunner<TestDbContext>>.Instance);
+    }
+
+    private sealed class DeadlineHandler(DeadlineHandler.Failures failures) : ITimerHandler<TestDbContext>
+    {
+        public string Kind => "deadline-passed";
+
+        public Task FireAsync(TestDbContext db, ScheduledTimer timer, CancellationToken cancellationToken)
+        {
+            db.Notes.Add(new Note { Text = $"deadline passed: {timer.Key}" });
+            db.Outbox.Add(OutboxMessage.Create(new FollowUpOverdue { RegionCode = timer.Key[^2..] }, "samverkan/test", DateTimeOffset.UtcNow));
+            return failures.Count > 0 ? throw new InvalidOperationException("handler failed") : Task.CompletedTask;
+        }
+
+        public sealed record Failures(int Count);
+    }
+}
