@@ -253,6 +253,18 @@ helm_template_valid() {
     return $rc
 }
 
+# The contracts package regional IT references: the generated clients and the .proto sources travel together.
+contracts_package() {
+    local out="$ROOT/artifacts/packages"
+    rm -rf "$out"
+    dotnet pack services/Samverkan.Contracts -c Release -o "$out" -nologo -v:q || return 1
+    local package
+    package="$(ls "$out"/Samverkan.Contracts.*.nupkg)" || return 1
+    unzip -l "$package" | grep -q 'lib/net10.0/Samverkan.Contracts.dll' &&
+        unzip -l "$package" | grep -q 'protos/samverkan/cases/v1/cases.proto' &&
+        echo "Packed $(basename "$package") with the generated clients and the contracts"
+}
+
 run_checks() {
     log "Contract, chart and deployment checks"
     check "buf lint protos" buf lint protos
@@ -283,6 +295,7 @@ run_dotnet_tests() {
         fail "dotnet build Samverkan.Platform.sln"
         return
     fi
+    check "Samverkan.Contracts NuGet package" contracts_package
 
     log "Running the .NET tests (results: ${RESULTS#"$ROOT"/})"
     local rc=0
