@@ -13,26 +13,15 @@ namespace Samverkan.Platform.Tests.Eventing;
 /// The standalone host's path: outbox → relay → in-process bus → handlers. A failing handler makes the relay retry;
 /// handlers that already succeeded remember the event id and do not act twice.
 /// </summary>
-public sealed class InProcessDeliveryTests : IAsyncLifetime
+public sealed class InProcessDeliveryTests : DatabaseTest
 {
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("samverkan-inbox-");
-    private IDbContextFactory<TestDbContext> _contexts = null!;
-
-    public async Task InitializeAsync() => _contexts = await TestDbContext.CreateAsync(_directory.FullName);
-
-    public Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _directory.Delete(recursive: true);
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task A_redelivered_event_is_handled_once_by_each_handler()
     {
         await using var services = Services(failuresOfSecondHandler: 2);
         var relay = Relay(services);
-        await using (var db = await _contexts.CreateDbContextAsync())
+        await using (var db = await Contexts.CreateDbContextAsync())
         {
             db.Outbox.Add(OutboxMessage.Create(new CaseOpened { CaseId = "c-1", ProductDisplayName = "Stent" }, "samverkan/test", DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
@@ -47,7 +36,7 @@ public sealed class InProcessDeliveryTests : IAsyncLifetime
         Assert.True(await PublishedAsync());
         var flaky = services.GetRequiredService<FlakyNoteHandler>();
         Assert.Equal(3, flaky.Attempts);
-        await using var check = await _contexts.CreateDbContextAsync();
+        await using var check = await Contexts.CreateDbContextAsync();
         Assert.Equal(["note: Stent", "flaky: Stent"], (await check.Notes.OrderBy(n => n.Id).ToListAsync()).Select(n => n.Text));
         Assert.Equal(2, await check.ProcessedEvents.CountAsync());
     }
@@ -62,13 +51,13 @@ public sealed class InProcessDeliveryTests : IAsyncLifetime
         await dispatcher.DispatchAsync(envelope, CancellationToken.None);
         await dispatcher.DispatchAsync(envelope, CancellationToken.None);
 
-        await using var check = await _contexts.CreateDbContextAsync();
+        await using var check = await Contexts.CreateDbContextAsync();
         Assert.Equal(2, await check.Notes.CountAsync());
     }
 
     private async Task<bool> PublishedAsync()
     {
-        await using var db = await _contexts.CreateDbContextAsync();
+        await using var db = await Contexts.CreateDbContextAsync();
         return await db.Outbox.AllAsync(m => m.PublishedAt != null);
     }
 
@@ -76,7 +65,7 @@ public sealed class InProcessDeliveryTests : IAsyncLifetime
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(_contexts);
+        services.AddSingleton(Contexts);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<TestDbContext>>().CreateDbContext());
         services.AddSingleton(new FlakyNoteHandler.Failures(failuresOfSecondHandler));
         services.AddSingleton<FlakyNoteHandler>();
@@ -87,7 +76,7 @@ public sealed class InProcessDeliveryTests : IAsyncLifetime
     }
 
     private OutboxRelay<TestDbContext> Relay(IServiceProvider services) => new(
-        _contexts,
+        Contexts,
         new InProcessEventBus(services.GetRequiredService<EventDispatcher>()),
         new OutboxSignal(),
         Options.Create(new OutboxOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(10) }),

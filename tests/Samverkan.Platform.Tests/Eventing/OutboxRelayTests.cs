@@ -6,19 +6,8 @@ using Samverkan.Events.V1;
 
 namespace Samverkan.Platform.Tests.Eventing;
 
-public sealed class OutboxRelayTests : IAsyncLifetime
+public sealed class OutboxRelayTests : DatabaseTest
 {
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("samverkan-outbox-");
-    private IDbContextFactory<TestDbContext> _contexts = null!;
-
-    public async Task InitializeAsync() => _contexts = await TestDbContext.CreateAsync(_directory.FullName);
-
-    public Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _directory.Delete(recursive: true);
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task Events_refused_by_the_bus_are_retried_until_accepted_in_their_original_order()
@@ -34,7 +23,7 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         }
 
         Assert.Equal(stored, bus.Accepted.Select(e => e.Id));
-        await using var db = await _contexts.CreateDbContextAsync();
+        await using var db = await Contexts.CreateDbContextAsync();
         var messages = await db.Outbox.OrderBy(m => m.Sequence).ToListAsync();
         Assert.All(messages, m => Assert.NotNull(m.PublishedAt));
         Assert.Equal(4, messages[0].Attempts);
@@ -50,7 +39,7 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         await relay.RelayBatchAsync(CancellationToken.None);
         await relay.RelayBatchAsync(CancellationToken.None);
 
-        await using var db = await _contexts.CreateDbContextAsync();
+        await using var db = await Contexts.CreateDbContextAsync();
         var message = await db.Outbox.SingleAsync();
         Assert.Null(message.PublishedAt);
         Assert.Equal(1, message.Attempts);
@@ -61,25 +50,25 @@ public sealed class OutboxRelayTests : IAsyncLifetime
     [Fact]
     public async Task An_event_is_stored_only_if_the_change_it_belongs_to_commits()
     {
-        await using (var db = await _contexts.CreateDbContextAsync())
+        await using (var db = await Contexts.CreateDbContextAsync())
         {
             db.Notes.Add(new Note { Id = 1, Text = "committed" });
             await db.SaveChangesAsync();
         }
 
-        await using (var db = await _contexts.CreateDbContextAsync())
+        await using (var db = await Contexts.CreateDbContextAsync())
         {
             db.Notes.Add(new Note { Id = 1, Text = "duplicate key: this change fails" });
             db.Outbox.Add(OutboxMessage.Create(new CaseOpened { CaseId = "lost" }, "test", DateTimeOffset.UtcNow));
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
 
-        await using var check = await _contexts.CreateDbContextAsync();
+        await using var check = await Contexts.CreateDbContextAsync();
         Assert.Empty(await check.Outbox.ToListAsync());
     }
 
     private OutboxRelay<TestDbContext> Relay(FlakyBus bus, TimeSpan? retryBaseDelay = null) => new(
-        _contexts,
+        Contexts,
         bus,
         new OutboxSignal(),
         Options.Create(new OutboxOptions { RetryBaseDelay = retryBaseDelay ?? TimeSpan.FromMilliseconds(10) }),
@@ -87,7 +76,7 @@ public sealed class OutboxRelayTests : IAsyncLifetime
 
     private async Task<List<string>> StoreEventsAsync(params string[] caseIds)
     {
-        await using var db = await _contexts.CreateDbContextAsync();
+        await using var db = await Contexts.CreateDbContextAsync();
         var messages = caseIds.Select(id => OutboxMessage.Create(new CaseOpened { CaseId = id }, "samverkan/test", DateTimeOffset.UtcNow)).ToList();
         db.Outbox.AddRange(messages);
         await db.SaveChangesAsync();

@@ -11,21 +11,10 @@ using Samverkan.Events.V1;
 namespace Samverkan.Platform.Tests.Eventing;
 
 /// <summary>Durable timers: due by the domain clock, fired once with their effects, kept across restarts.</summary>
-public sealed class TimerRunnerTests : IAsyncLifetime
+public sealed class TimerRunnerTests : DatabaseTest
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("samverkan-timers-");
     private readonly FakeTimeProvider _clock = new(Start);
-    private IDbContextFactory<TestDbContext> _contexts = null!;
-
-    public async Task InitializeAsync() => _contexts = await TestDbContext.CreateAsync(_directory.FullName);
-
-    public Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _directory.Delete(recursive: true);
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task A_timer_fires_once_when_its_time_comes_with_its_effects_in_the_same_transaction()
@@ -37,7 +26,7 @@ public sealed class TimerRunnerTests : IAsyncLifetime
         Assert.Equal(1, await Runner(failures: 0).FireDueAsync(CancellationToken.None));
         Assert.Equal(0, await Runner(failures: 0).FireDueAsync(CancellationToken.None));
 
-        await using var db = await _contexts.CreateDbContextAsync();
+        await using var db = await Contexts.CreateDbContextAsync();
         Assert.Equal("deadline passed: rec-1/13", Assert.Single(await db.Notes.ToListAsync()).Text);
         Assert.Equal("samverkan.events.v1.FollowUpOverdue", Assert.Single(await db.Outbox.ToListAsync()).Type);
         Assert.NotNull(Assert.Single(await db.Timers.ToListAsync()).FiredAt);
@@ -49,7 +38,7 @@ public sealed class TimerRunnerTests : IAsyncLifetime
         await ScheduleAsync("deadline-passed", "rec-2/14", Start);
 
         Assert.Equal(0, await Runner(failures: 1).FireDueAsync(CancellationToken.None));
-        await using (var db = await _contexts.CreateDbContextAsync())
+        await using (var db = await Contexts.CreateDbContextAsync())
         {
             var timer = await db.Timers.SingleAsync();
             Assert.Null(timer.FiredAt);
@@ -67,7 +56,7 @@ public sealed class TimerRunnerTests : IAsyncLifetime
         await ScheduleAsync("deadline-passed", "rec-3/01", Start.AddDays(1));
         await ScheduleAsync("deadline-passed", "rec-3/01", Start.AddDays(10));
         await ScheduleAsync("deadline-passed", "rec-3/03", Start.AddDays(1));
-        await using (var db = await _contexts.CreateDbContextAsync())
+        await using (var db = await Contexts.CreateDbContextAsync())
         {
             await db.CancelTimerAsync("deadline-passed", "rec-3/03", CancellationToken.None);
             await db.SaveChangesAsync();
@@ -81,7 +70,7 @@ public sealed class TimerRunnerTests : IAsyncLifetime
 
     private async Task ScheduleAsync(string kind, string key, DateTimeOffset dueAt)
     {
-        await using var db = await _contexts.CreateDbContextAsync();
+        await using var db = await Contexts.CreateDbContextAsync();
         await db.ScheduleTimerAsync(kind, key, dueAt, data: null, CancellationToken.None);
         await db.SaveChangesAsync();
     }
@@ -93,7 +82,7 @@ public sealed class TimerRunnerTests : IAsyncLifetime
         services.AddSingleton(new DeadlineHandler.Failures(failures));
         services.AddTimerHandler<TestDbContext, DeadlineHandler>();
         var provider = services.BuildServiceProvider();
-        return new TimerRunner<TestDbContext>(_contexts, provider.GetRequiredService<IServiceScopeFactory>(), _clock,
+        return new TimerRunner<TestDbContext>(Contexts, provider.GetRequiredService<IServiceScopeFactory>(), _clock,
             Options.Create(new TimerOptions { RetryDelay = TimeSpan.FromSeconds(30) }), NullLogger<TimerRunner<TestDbContext>>.Instance);
     }
 
