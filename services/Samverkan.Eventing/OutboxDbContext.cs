@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Samverkan.Common.V1;
+using Samverkan.Eventing.Audit;
 using Samverkan.Eventing.Inbox;
 using Samverkan.Eventing.Outbox;
 using Samverkan.Eventing.Timers;
@@ -8,8 +10,9 @@ using Samverkan.Eventing.Timers;
 namespace Samverkan.Eventing;
 
 /// <summary>
-/// Base of every service's DbContext: its outbox, inbox and timer tables live in the service's own database, so an
-/// event, a processed-event mark or a scheduled deadline commits in the same transaction as the change it belongs to.
+/// Base of every service's DbContext: its outbox, inbox, timer and audit tables live in the service's own database, so an
+/// event, a processed-event mark, a scheduled deadline or an audit entry commits in the same transaction as the change
+/// it belongs to.
 /// </summary>
 public abstract class OutboxDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -18,6 +21,12 @@ public abstract class OutboxDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
 
     public DbSet<ScheduledTimer> Timers => Set<ScheduledTimer>();
+
+    public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
+
+    /// <summary>Records who changed <paramref name="resource"/>, when and why, in this unit of work.</summary>
+    public void Audit(AuditInfo audit, string resource, string action, string details = "") =>
+        AuditTrail.Add(AuditEntry.From(audit, resource, action, details));
 
     /// <summary>Schedules (or moves) timer <paramref name="kind"/>/<paramref name="key"/> in this unit of work; a fired timer is re-armed.</summary>
     public async Task ScheduleTimerAsync(string kind, string key, DateTimeOffset dueAt, string? data, CancellationToken cancellationToken)
@@ -79,6 +88,18 @@ public abstract class OutboxDbContext(DbContextOptions options) : DbContext(opti
             timer.HasIndex(t => new { t.FiredAt, t.DueAt });
             timer.Property(t => t.Kind).HasMaxLength(100);
             timer.Property(t => t.Key).HasMaxLength(200);
+        });
+        modelBuilder.Entity<AuditEntry>(audit =>
+        {
+            audit.ToTable("audit_entries");
+            audit.HasKey(a => a.Id);
+            audit.HasIndex(a => new { a.Resource, a.Id });
+            audit.Property(a => a.Resource).HasMaxLength(200);
+            audit.Property(a => a.Action).HasMaxLength(100);
+            audit.Property(a => a.ActorSubject).HasMaxLength(200);
+            audit.Property(a => a.ActorOrganisation).HasMaxLength(200);
+            audit.Property(a => a.ActorRegion).HasMaxLength(2);
+            audit.Property(a => a.Reason).HasMaxLength(4000);
         });
         modelBuilder.Entity<ProcessedEvent>(inbox =>
         {
