@@ -1,6 +1,8 @@
 using Samverkan.Cases.Data;
+using Samverkan.Cases.Events;
 using Samverkan.Cases.Grpc;
 using Samverkan.Eventing;
+using Samverkan.Events.V1;
 using Samverkan.OrleansHosting;
 using Samverkan.ReferenceData;
 using Samverkan.ServiceDefaults.Data;
@@ -20,6 +22,15 @@ public static class CasesModule
         builder.Services.AddOutboxRelay<CasesDbContext>();
         builder.AddReferenceDataCatalog();
         builder.Services.AddSingleton<CaseProjection>();
+        builder.Services.AddScoped<CaseQueries>();
+        builder.Services.AddTimerHandler<CasesDbContext, AssessmentDueTimer>();
+        builder.Services
+            .AddEventHandler<RecommendationPublished, RecommendationPublishedHandler>()
+            .AddEventHandler<RecommendationRevised, RecommendationRevisedHandler>()
+            .AddEventHandler<RecommendationReviewDue, RecommendationReviewDueHandler>()
+            .AddEventHandler<ProcurementStatusChanged, ProcurementStatusChangedHandler>()
+            .AddEventHandler<FollowUpReported, FollowUpReportedHandler>()
+            .AddEventHandler<FollowUpOverdue, FollowUpOverdueHandler>();
         builder.AddGrainStorage(StorageName);
         return builder;
     }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Samverkan.ServiceDefaults.Data;
 
 namespace Samverkan.OrleansHosting;
@@ -26,6 +28,11 @@ public static class OrleansHostingExtensions
             options.Invariant = connection.Invariant;
             options.ConnectionString = connection.ConnectionString;
         }));
+
+        // Orleans' own binary format, not JSON: state types then evolve by their [Id]s, and a renamed property or
+        // class (kept by its [Alias]) still reads what an earlier version wrote.
+        builder.Services.AddOptions<AdoNetGrainStorageOptions>(storageName)
+            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         return builder;
     }
 

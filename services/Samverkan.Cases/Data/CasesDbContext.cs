@@ -4,10 +4,12 @@ using Samverkan.ServiceDefaults.Data;
 
 namespace Samverkan.Cases.Data;
 
-/// <summary>The cases service's relational data: the list/search read model, its outbox and inbox.</summary>
+/// <summary>The cases service's relational data: the list/search read model and the overdue-assessment list, its outbox, inbox and timers.</summary>
 public class CasesDbContext(DbContextOptions options) : OutboxDbContext(options)
 {
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+
+    public DbSet<AssessmentRecord> Assessments => Set<AssessmentRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -22,6 +24,15 @@ public class CasesDbContext(DbContextOptions options) : OutboxDbContext(options)
             c.Property(r => r.ProgrammeAreas).HasMaxLength(1000);
             c.HasIndex(r => new { r.UpdatedAt, r.CaseId });
             c.HasIndex(r => r.Status);
+        });
+        modelBuilder.Entity<AssessmentRecord>(a =>
+        {
+            a.ToTable("assessments");
+            a.HasKey(r => r.AssessmentId);
+            a.Property(r => r.ProductDisplayName).HasMaxLength(200);
+            a.Property(r => r.AssessorUnit).HasMaxLength(200);
+            a.Property(r => r.Question).HasMaxLength(2000);
+            a.HasIndex(r => new { r.DeliveredAt, r.ExpectedDeliveryDate, r.AssessmentId });
         });
     }
 }

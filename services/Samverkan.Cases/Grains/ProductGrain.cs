@@ -2,16 +2,21 @@ using Google.Protobuf;
 using Samverkan.Cases.Data;
 using Samverkan.Cases.Domain;
 using Samverkan.Events.V1;
+using Samverkan.ServiceDefaults.Errors;
+using Samverkan.ServiceDefaults.Hosting;
+using CaseState = Samverkan.Cases.V1.CaseState;
 
 namespace Samverkan.Cases.Grains;
 
 /// <summary>
-/// A product and its case. Every change is one write of the grain's state that also carries the change's events
-/// (<see cref="ProductState.PendingEvents"/>); the projection then copies the case to the read model and the events
-/// to the relational outbox in one transaction. Were the process to stop between the two, the grain re-projects on
-/// its next activation, so neither the read model nor an event is ever lost.
+/// A product and its case. Every change is one write of the grain's state that also carries the change's events and
+/// timers (<see cref="ProductState.PendingEvents"/>, <see cref="ProductState.PendingTimers"/>); the projection then
+/// copies the case to the read model, the events to the relational outbox and the timers to the timer table in one
+/// transaction. Were the process to stop between the two, the grain re-projects on its next activation, so neither
+/// the read model nor an event is ever lost. Every check comes before the first change to the state, so a refused
+/// command leaves nothing behind.
 /// </summary>
-public sealed class ProductGrain(
+public sealed partial class ProductGrain(
     [PersistentState("product", CasesModule.StorageName)] IPersistentState<ProductState> state,
     CaseProjection projection,
     TimeProvider clock) : Grain, IProductGrain
@@ -20,9 +25,11 @@ public sealed class ProductGrain(
 
     private Guid CaseId => this.GetPrimaryKey();
 
+    private ProductState S => state.State;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.PendingEvents.Count > 0)
+        if (S.PendingEvents.Count > 0 || S.PendingTimers.Count > 0)
         {
             await ProjectAsync(cancellationToken);
         }
@@ -30,48 +37,109 @@ public sealed class ProductGrain(
 
     public async Task<CaseSnapshot> RegisterAsync(RegisterProduct command)
     {
-        if (state.State.IsRegistered)
+        if (S.IsRegistered)
         {
             return Snapshot();
         }
 
         var now = clock.GetUtcNow();
-        var product = state.State.Product = command.Product;
-        state.State.RequestId = command.RequestId;
-        state.State.CreatedAt = now;
-        Record(now, command.Actor, CaseStatus.Registered, "registered", "Registered from horizon scanning.");
+        var product = S.Product = command.Product;
+        S.RequestId = command.RequestId;
+        S.CreatedAt = now;
+        const string Why = "Registered from horizon scanning.";
+        Record(now, command.Actor, CaseStatus.Registered, "registered", Why, $"{product.DisplayName} ({product.Manufacturer})");
         Emit(now, new CaseOpened
         {
             CaseId = CaseId.ToString(),
             ProductDisplayName = product.DisplayName,
             Manufacturer = product.Manufacturer,
-            RiskClass = (Samverkan.Cases.V1.RiskClass)product.RiskClass,
+            RiskClass = (V1.RiskClass)product.RiskClass,
             ProgrammeAreaCodes = { product.ProgrammeAreaCodes },
-            Source = (Samverkan.Cases.V1.ProductSource)product.Source,
-            Audit = command.Actor.ToAudit(now, "Registered from horizon scanning."),
+            Source = (V1.ProductSource)product.Source,
+            Audit = command.Actor.ToAudit(now, Why),
         });
         await SaveAsync();
         return Snapshot();
     }
 
-    public Task<CaseSnapshot?> GetAsync() => Task.FromResult(state.State.IsRegistered ? Snapshot() : null);
+    public Task<CaseSnapshot?> GetAsync() => Task.FromResult(S.IsRegistered ? Snapshot() : null);
 
-    private void Record(DateTimeOffset now, AuditActor actor, CaseStatus status, string what, string why)
+    public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync()
     {
-        var s = state.State;
-        s.Version++;
-        s.Status = status;
-        s.UpdatedAt = now;
-        s.Timeline.Add(new TimelineEntry { Version = s.Version, At = now, Actor = actor, What = what, Why = why, Status = status });
+        EnsureRegistered();
+        return Task.FromResult<IReadOnlyList<TimelineEntry>>(S.Timeline);
     }
 
-    private void Emit(DateTimeOffset now, IMessage payload) => state.State.PendingEvents.Add(new PendingEvent
+    private async Task<CaseSnapshot> ChangeAsync(CaseCommand command, CaseAction action, string what, Func<DateTimeOffset, string> apply)
+    {
+        EnsureRegistered();
+        if (command.RestrictedToRegion is { } region && (S.Product!.Source != ProductSource.Region || S.Product.SourceDetail != region))
+        {
+            throw new PermissionDeniedException("REGION_MISMATCH", $"A contact person for region {region} acts only on products that region reported.");
+        }
+
+        if (command.ExpectedVersion != S.Version)
+        {
+            throw new EtagMismatchException(ResourceName, S.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var previous = S.Status;
+        var next = previous.Apply(action, CaseId);
+        var now = clock.GetUtcNow();
+        var details = apply(now);
+        Record(now, command.Actor, next, what, command.Reason, details);
+        if (next != previous)
+        {
+            EmitStatusChanged(now, previous, command.Actor, command.Reason);
+        }
+
+        await SaveAsync();
+        return Snapshot();
+    }
+
+    private void EnsureRegistered()
+    {
+        if (!S.IsRegistered)
+        {
+            throw new NotFoundException(ResourceName);
+        }
+    }
+
+    private string ResourceName => $"cases/{CaseId}";
+
+    private void Record(DateTimeOffset now, AuditActor actor, CaseStatus status, string what, string why, string details = "")
+    {
+        S.Version++;
+        S.Status = status;
+        S.UpdatedAt = now;
+        S.Timeline.Add(new TimelineEntry { Version = S.Version, At = now, Actor = actor, What = what, Why = why, Status = status, Details = details });
+    }
+
+    private void EmitStatusChanged(DateTimeOffset now, CaseStatus previous, AuditActor actor, string why) => Emit(now, new CaseStatusChanged
+    {
+        CaseId = CaseId.ToString(),
+        ProductDisplayName = S.Product!.DisplayName,
+        ProgrammeAreaCodes = { S.Product.ProgrammeAreaCodes },
+        PreviousState = (CaseState)previous,
+        State = (CaseState)S.Status,
+        Audit = actor.ToAudit(now, why),
+    });
+
+    private void Emit(DateTimeOffset now, IMessage payload) => S.PendingEvents.Add(new PendingEvent
     {
         EventId = Guid.NewGuid().ToString(),
         Type = payload.Descriptor.FullName,
         DataJson = Formatter.Format(payload),
         OccurredAt = now,
         TraceParent = System.Diagnostics.Activity.Current?.Id,
+    });
+
+    private void ScheduleAssessmentDue(Assessment assessment, bool cancel) => S.PendingTimers.Add(new PendingTimer
+    {
+        Kind = Events.AssessmentDueTimer.Kind,
+        Key = Events.AssessmentDueTimer.Key(CaseId, assessment.AssessmentId),
+        DueAt = SwedishTime.EndOf(assessment.ExpectedDeliveryDate),
+        Cancel = cancel,
     });
 
     private async Task SaveAsync()
@@ -92,18 +160,26 @@ public sealed class ProductGrain(
 
     private async Task ProjectAsync(CancellationToken cancellationToken)
     {
-        await projection.ApplyAsync(CaseId, state.State, cancellationToken);
+        await projection.ApplyAsync(CaseId, S, cancellationToken);
         // Cleared in memory only: the next change's write persists it; until then a re-projection is harmless.
-        state.State.PendingEvents.Clear();
+        S.PendingEvents.Clear();
+        S.PendingTimers.Clear();
     }
 
     private CaseSnapshot Snapshot() => new()
     {
         CaseId = CaseId,
-        Version = state.State.Version,
-        Product = state.State.Product!,
-        Status = state.State.Status,
-        CreatedAt = state.State.CreatedAt,
-        UpdatedAt = state.State.UpdatedAt,
+        Version = S.Version,
+        Product = S.Product!,
+        Status = S.Status,
+        CreatedAt = S.CreatedAt,
+        UpdatedAt = S.UpdatedAt,
+        Prioritisation = S.Prioritisation,
+        Decision = S.Decision,
+        Assessments = S.Assessments,
+        Recommendation = S.Recommendation,
+        ProcurementActivities = S.ProcurementActivities,
+        RegionFollowUps = S.RegionFollowUps,
+        ClosureGrounds = S.ClosureGrounds,
     };
 }

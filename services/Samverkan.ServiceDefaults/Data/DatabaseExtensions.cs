@@ -39,24 +39,42 @@ public static class DatabaseExtensions
         where TPostgresContext : TContext
     {
         var connectionString = builder.Configuration.GetRequiredConnectionString(connectionName);
-        var services = builder.Services;
-        switch (builder.Configuration.GetDatabaseProvider())
+        var provider = builder.Configuration.GetDatabaseProvider();
+        if (provider == DatabaseProvider.Sqlite)
         {
-            case DatabaseProvider.Sqlite:
-                SqliteFiles.EnsureDirectory(connectionString);
-                services.AddDbContextFactory<TSqliteContext>(o => o.UseProvider(DatabaseProvider.Sqlite, connectionString));
-                services.AddSingleton<IDbContextFactory<TContext>, ContextFactory<TContext, TSqliteContext>>();
-                break;
-            case DatabaseProvider.Postgres:
-                services.AddDbContextFactory<TPostgresContext>(o => o.UseProvider(DatabaseProvider.Postgres, connectionString));
-                services.AddSingleton<IDbContextFactory<TContext>, ContextFactory<TContext, TPostgresContext>>();
-                break;
+            SqliteFiles.EnsureDirectory(connectionString);
         }
 
+        var services = builder.Services;
+        services.AddServiceDbContextFactory<TContext, TSqliteContext, TPostgresContext>(provider, connectionString);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddHostedService<DatabaseMigrator<TContext>>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>(connectionName.ToLowerInvariant() + "-database", tags: [HealthExtensions.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// Registers <see cref="IDbContextFactory{TContext}"/> for the base context, building the provider's subclass; on its
+    /// own for hosts that are not a service host (a grain test cluster's silo).
+    /// </summary>
+    public static IServiceCollection AddServiceDbContextFactory<TContext, TSqliteContext, TPostgresContext>(
+        this IServiceCollection services, DatabaseProvider provider, string connectionString)
+        where TContext : DbContext
+        where TSqliteContext : TContext
+        where TPostgresContext : TContext
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            services.AddDbContextFactory<TSqliteContext>(o => o.UseProvider(DatabaseProvider.Sqlite, connectionString));
+            services.AddSingleton<IDbContextFactory<TContext>, ContextFactory<TContext, TSqliteContext>>();
+        }
+        else
+        {
+            services.AddDbContextFactory<TPostgresContext>(o => o.UseProvider(DatabaseProvider.Postgres, connectionString));
+            services.AddSingleton<IDbContextFactory<TContext>, ContextFactory<TContext, TPostgresContext>>();
+        }
+
+        return services;
     }
 
     /// <summary>The provider with the conventions every service's schema follows (snake_case names on both databases).</summary>

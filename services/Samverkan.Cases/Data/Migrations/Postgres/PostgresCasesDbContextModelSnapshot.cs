@@ -22,6 +22,68 @@ namespace Samverkan.Cases.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Samverkan.Cases.Data.AssessmentRecord", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<int>("Assessor")
+                        .HasColumnType("integer")
+                        .HasColumnName("assessor");
+
+                    b.Property<string>("AssessorUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assessor_unit");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("CaseOpen")
+                        .HasColumnType("boolean")
+                        .HasColumnName("case_open");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<DateOnly>("ExpectedDeliveryDate")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_delivery_date");
+
+                    b.Property<DateTime>("OrderedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ordered_at");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("overdue");
+
+                    b.Property<string>("ProductDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("product_display_name");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("question");
+
+                    b.HasKey("AssessmentId")
+                        .HasName("pk_assessments");
+
+                    b.HasIndex("DeliveredAt", "ExpectedDeliveryDate", "AssessmentId")
+                        .HasDatabaseName("ix_assessments_delivered_at_expected_delivery_date_assessment_");
+
+                    b.ToTable("assessments", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Cases.Data.CaseRecord", b =>
                 {
                     b.Property<Guid>("CaseId")

@@ -17,6 +17,68 @@ namespace Samverkan.Cases.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Samverkan.Cases.Data.AssessmentRecord", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<int>("Assessor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessor");
+
+                    b.Property<string>("AssessorUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessor_unit");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("CaseOpen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_open");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<DateOnly>("ExpectedDeliveryDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expected_delivery_date");
+
+                    b.Property<DateTime>("OrderedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ordered_at");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue");
+
+                    b.Property<string>("ProductDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_display_name");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question");
+
+                    b.HasKey("AssessmentId")
+                        .HasName("pk_assessments");
+
+                    b.HasIndex("DeliveredAt", "ExpectedDeliveryDate", "AssessmentId")
+                        .HasDatabaseName("ix_assessments_delivered_at_expected_delivery_date_assessment_id");
+
+                    b.ToTable("assessments", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Cases.Data.CaseRecord", b =>
                 {
                     b.Property<Guid>("CaseId")
