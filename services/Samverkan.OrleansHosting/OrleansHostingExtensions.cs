@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -23,17 +24,26 @@ public static class OrleansHostingExtensions
     {
         var connection = OrleansConnection.From(builder.Configuration);
         builder.AddSilo(connection);
-        builder.UseOrleans(silo => silo.AddAdoNetGrainStorage(storageName, options =>
+        builder.UseOrleans(silo => silo.AddGrainStorage(storageName, connection));
+        return builder;
+    }
+
+    /// <summary>Adds grain storage <paramref name="storageName"/> in <paramref name="connection"/> to a silo, installing the schema on start.</summary>
+    public static ISiloBuilder AddGrainStorage(this ISiloBuilder silo, string storageName, OrleansConnection connection)
+    {
+        silo.Services.TryAddSingleton(connection);
+        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, OrleansSchema>());
+        silo.AddAdoNetGrainStorage(storageName, options =>
         {
             options.Invariant = connection.Invariant;
             options.ConnectionString = connection.ConnectionString;
-        }));
+        });
 
         // Orleans' own binary format, not JSON: state types then evolve by their [Id]s, and a renamed property or
         // class (kept by its [Alias]) still reads what an earlier version wrote.
-        builder.Services.AddOptions<AdoNetGrainStorageOptions>(storageName)
+        silo.Services.AddOptions<AdoNetGrainStorageOptions>(storageName)
             .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
-        return builder;
+        return silo;
     }
 
     private static void AddSilo(this IHostApplicationBuilder builder, OrleansConnection connection)
@@ -45,7 +55,6 @@ public static class OrleansHostingExtensions
 
         var options = builder.Configuration.GetSection("Silo").Get<OrleansOptions>() ?? new OrleansOptions();
         builder.Services.AddSingleton(connection);
-        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, OrleansSchema>();
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(cluster =>

@@ -15,11 +15,12 @@ public static class Extensions
     /// <summary>Telemetry, health, endpoints, gRPC with the error model and reflection, authentication and the clock.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
+        // The clock first: authentication registers the system TimeProvider, which would hide the controllable one.
+        builder.AddClock();
         builder.AddEndpoints();
         builder.AddTelemetry(serviceName);
         builder.AddHealth();
         builder.AddAuthenticationAndRoles();
-        builder.AddClock();
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<ErrorInterceptor>();
