@@ -1,3 +1,4 @@
+using Samverkan.Testing.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samverkan.Cases.Data;

@@ -1,3 +1,4 @@
+using Samverkan.Testing.Cases;
 using Grpc.Core;
 using Samverkan.Cases.V1;
 using Samverkan.Common.V1;

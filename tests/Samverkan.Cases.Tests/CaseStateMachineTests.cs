@@ -1,3 +1,4 @@
+using Samverkan.Testing.Cases;
 using Grpc.Core;
 using Google.Rpc;
 using Samverkan.Cases.V1;

@@ -1,3 +1,4 @@
+using Samverkan.Testing.Cases;
 using Google.Protobuf.WellKnownTypes;
 using Samverkan.Cases.V1;
 using Samverkan.ServiceDefaults.Security;

@@ -1,3 +1,4 @@
+using Samverkan.Testing.Cases;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
