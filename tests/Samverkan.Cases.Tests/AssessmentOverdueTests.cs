@@ -1,10 +1,10 @@
-using Samverkan.Testing.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samverkan.Cases.Data;
 using Samverkan.Cases.V1;
 using Samverkan.Eventing.Timers;
 using Samverkan.Events.V1;
+using Samverkan.Testing.Cases;
 
 namespace Samverkan.Cases.Tests;
 

@@ -1,8 +1,8 @@
-using Samverkan.Testing.Cases;
 using Google.Protobuf.WellKnownTypes;
 using Samverkan.Cases.V1;
 using Samverkan.ServiceDefaults.Security;
 using Samverkan.Testing;
+using Samverkan.Testing.Cases;
 
 namespace Samverkan.Cases.Tests;
 

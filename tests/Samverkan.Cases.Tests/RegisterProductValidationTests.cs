@@ -1,4 +1,3 @@
-using Samverkan.Testing.Cases;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,6 +5,7 @@ using Samverkan.Cases.Data;
 using Samverkan.Cases.V1;
 using Samverkan.ServiceDefaults.Security;
 using Samverkan.Testing;
+using Samverkan.Testing.Cases;
 
 namespace Samverkan.Cases.Tests;
 
