@@ -14,7 +14,7 @@ namespace Samverkan.Bench.Cases;
 [MemoryDiagnoser]
 public class CaseReadBenchmarks
 {
-    private static readonly Lazy<Task<BenchHost>> Host = new(() => BenchHost.StartAsync(DataDirectory()));
+    internal static readonly Lazy<Task<BenchHost>> Host = new(() => BenchHost.StartAsync(DataDirectory()));
 
     private readonly Metadata _token = TestTokens.As(Roles.Operator);
     private CaseService.CaseServiceClient _cases = null!;

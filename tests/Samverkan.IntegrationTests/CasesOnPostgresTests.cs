@@ -14,22 +14,7 @@ public sealed class CasesOnPostgresTests(PostgresFixture postgres)
     public async Task A_registered_product_is_read_back_by_a_restarted_service()
     {
         var settings = await PostgresSettings.ForAsync(postgres, "cases", "Cases", "Orleans");
-        var registration = new RegisterProductRequest
-        {
-            RequestId = Guid.NewGuid().ToString(),
-            Product = new Product
-            {
-                DisplayName = "Pulsoximeter Aurora",
-                Manufacturer = "Nordic Sense AB",
-                Description = "Fingerpulsoximeter med Bluetooth för hemmonitorering.",
-                Regulation = Regulation.Mdr,
-                RiskClass = RiskClass.MdrIia,
-                CeMarkingStatus = CeMarkingStatus.Marked,
-                ProgrammeAreaCodes = { "andningsorgan" },
-                Source = ProductSource.NordicPartner,
-                SourceDetail = "Norge, Nye Metoder",
-            },
-        };
+        var registration = Products.Registration("Pulsoximeter Aurora");
 
         Case registered;
         await using (var first = new ServiceFactory<CaseGrpcService>(settings))
