@@ -28,6 +28,13 @@ public static class OrleansHostingExtensions
         return builder;
     }
 
+    /// <summary>The host's silo without grain storage, for grains whose state lives in the service's own tables.</summary>
+    public static IHostApplicationBuilder AddSilo(this IHostApplicationBuilder builder)
+    {
+        builder.AddSilo(OrleansConnection.From(builder.Configuration));
+        return builder;
+    }
+
     /// <summary>Adds grain storage <paramref name="storageName"/> in <paramref name="connection"/> to a silo, installing the schema on start.</summary>
     public static ISiloBuilder AddGrainStorage(this ISiloBuilder silo, string storageName, OrleansConnection connection)
     {
