@@ -64,6 +64,8 @@ public static class OrleansHostingExtensions
         builder.Services.AddSingleton(connection);
         builder.UseOrleans(silo =>
         {
+            // Clustering tables too live in this database, so the schema is installed for every silo, storage or not.
+            silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, OrleansSchema>());
             silo.Configure<ClusterOptions>(cluster =>
             {
                 cluster.ClusterId = options.ClusterId;
