@@ -1,6 +1,8 @@
 using Samverkan.Council.Data;
+using Samverkan.Council.Events;
 using Samverkan.Council.Grpc;
 using Samverkan.Eventing;
+using Samverkan.Events.V1;
 using Samverkan.ReferenceData;
 using Samverkan.ServiceDefaults.Data;
 
@@ -15,6 +17,8 @@ public static class CouncilModule
         builder.AddEventing();
         builder.Services.AddOutboxRelay<CouncilDbContext>();
         builder.AddReferenceDataCatalog();
+        builder.Services.AddTimerHandler<CouncilDbContext, ReviewDueTimer>();
+        builder.Services.AddEventHandler<CaseReadyForCouncil, CaseReadyForCouncilHandler>();
         return builder;
     }
 

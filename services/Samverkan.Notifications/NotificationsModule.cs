@@ -15,7 +15,9 @@ public static class NotificationsModule
         builder.AddServiceDatabase<NotificationsDbContext, SqliteNotificationsDbContext, PostgresNotificationsDbContext>("Notifications");
         builder.AddEventing();
         builder.Services.AddOutboxRelay<NotificationsDbContext>();
-        builder.Services.AddEventHandler<CaseOpened, CaseOpenedFeedHandler>();
+        builder.Services
+            .AddEventHandler<CaseOpened, CaseOpenedFeedHandler>()
+            .AddEventHandler<RecommendationPublished, RecommendationPublishedFeedHandler>();
         return builder;
     }
 

@@ -5,21 +5,20 @@ using Samverkan.Testing;
 
 namespace Samverkan.Council.Tests;
 
-public sealed class ListRecommendationsTests(CouncilFactory factory) : IClassFixture<CouncilFactory>
+public sealed class ListRecommendationsTests : CouncilTest
 {
-    private readonly CouncilService.CouncilServiceClient _council = new(factory.CreateGrpcChannel());
 
     [Fact]
     public async Task A_case_without_recommendations_lists_none()
     {
-        var response = await _council.ListRecommendationsAsync(new ListRecommendationsRequest { CaseId = Guid.NewGuid().ToString() }, TestTokens.As(Roles.Public));
+        var response = await Council.ListRecommendationsAsync(new ListRecommendationsRequest { CaseId = Guid.NewGuid().ToString() }, TestTokens.As(Roles.Public));
         Assert.Empty(response.Recommendations);
     }
 
     [Fact]
     public async Task Bad_filters_are_refused_with_their_fields()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => _council.ListRecommendationsAsync(
+        var error = await Assert.ThrowsAsync<RpcException>(() => Council.ListRecommendationsAsync(
             new ListRecommendationsRequest { CaseId = "not-a-case", PageSize = 1000 }, TestTokens.As(Roles.Public)).ResponseAsync);
         Assert.Equal(["case_id", "page_size"], error.FieldViolations().Select(v => v.Field).Order());
     }

@@ -22,6 +22,270 @@ namespace Samverkan.Council.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Samverkan.Council.Data.AgendaItemRecord", b =>
+                {
+                    b.Property<Guid>("AgendaItemId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid?>("RecommendationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<int?>("RecommendationVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("recommendation_version");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("AgendaItemId")
+                        .HasName("pk_agenda_items");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_agenda_items_case_id");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_agenda_items_meeting_id");
+
+                    b.ToTable("agenda_items", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Council.Data.ConflictRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<DateTime>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declared_at");
+
+                    b.Property<string>("DeclaredByOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("declared_by_organisation");
+
+                    b.Property<string>("DeclaredBySubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("declared_by_subject");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conflict_declarations");
+
+                    b.HasIndex("AgendaItemId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_conflict_declarations_agenda_item_id_member_id");
+
+                    b.ToTable("conflict_declarations", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Council.Data.MeetingRecord", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("location");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("meeting_date");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("minutes");
+
+                    b.Property<string>("MinutesApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("minutes_approved_by");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("MeetingId")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("MeetingDate", "MeetingId")
+                        .HasDatabaseName("ix_meetings_meeting_date_meeting_id");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Council.Data.MemberRecord", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("HealthcareRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("healthcare_region_code");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("term_end");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("date")
+                        .HasColumnName("term_start");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("MemberId")
+                        .HasName("pk_members");
+
+                    b.HasIndex("Subject")
+                        .HasDatabaseName("ix_members_subject");
+
+                    b.ToTable("members", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Council.Data.ReadyCaseRecord", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<string>("AssessmentSummaries")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("assessment_summaries");
+
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("manufacturer");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("ProductDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("product_display_name");
+
+                    b.Property<string>("ProgrammeAreas")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("programme_areas");
+
+                    b.Property<DateTime>("ReadyAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ready_at");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_ready_cases");
+
+                    b.HasIndex("AgendaItemId", "ReadyAt")
+                        .HasDatabaseName("ix_ready_cases_agenda_item_id_ready_at");
+
+                    b.ToTable("ready_cases", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Council.Data.RecommendationRecord", b =>
                 {
                     b.Property<Guid>("RecommendationId")
@@ -32,13 +296,49 @@ namespace Samverkan.Council.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agenda_item_id");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
+                    b.Property<string>("ChangeSummary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("change_summary");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("conditions");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by_organisation");
+
+                    b.Property<string>("DecidedBySubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by_subject");
+
                     b.Property<DateOnly>("FollowUpDeadline")
                         .HasColumnType("date")
                         .HasColumnName("follow_up_deadline");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("grounds");
 
                     b.Property<string>("HealthcareRegions")
                         .IsRequired()
@@ -50,8 +350,11 @@ namespace Samverkan.Council.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("level");
 
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
                     b.Property<string>("Number")
-                        .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("number");
@@ -60,11 +363,27 @@ namespace Samverkan.Council.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("participants");
+
+                    b.Property<int>("PreviousVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("previous_version");
+
                     b.Property<string>("ProductDisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("product_display_name");
+
+                    b.Property<string>("ProgrammeAreas")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("programme_areas");
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
@@ -74,9 +393,20 @@ namespace Samverkan.Council.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("review_date");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
                     b.Property<int>("State")
                         .HasColumnType("integer")
                         .HasColumnName("state");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -87,6 +417,10 @@ namespace Samverkan.Council.Data.Migrations.Postgres
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_recommendations_case_id");
+
+                    b.HasIndex("Number", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recommendations_number_version");
 
                     b.HasIndex("UpdatedAt", "RecommendationId", "Version")
                         .HasDatabaseName("ix_recommendations_updated_at_recommendation_id_version");
@@ -301,6 +635,36 @@ namespace Samverkan.Council.Data.Migrations.Postgres
                         .HasDatabaseName("ix_scheduled_timers_kind_key");
 
                     b.ToTable("scheduled_timers", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Council.Data.AgendaItemRecord", b =>
+                {
+                    b.HasOne("Samverkan.Council.Data.MeetingRecord", null)
+                        .WithMany("AgendaItems")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agenda_items_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("Samverkan.Council.Data.ConflictRecord", b =>
+                {
+                    b.HasOne("Samverkan.Council.Data.AgendaItemRecord", null)
+                        .WithMany("Conflicts")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conflict_declarations_agenda_items_agenda_item_id");
+                });
+
+            modelBuilder.Entity("Samverkan.Council.Data.AgendaItemRecord", b =>
+                {
+                    b.Navigation("Conflicts");
+                });
+
+            modelBuilder.Entity("Samverkan.Council.Data.MeetingRecord", b =>
+                {
+                    b.Navigation("AgendaItems");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,268 @@ namespace Samverkan.Council.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Samverkan.Council.Data.AgendaItemRecord", b =>
+                {
+                    b.Property<Guid>("AgendaItemId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<Guid?>("RecommendationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<int?>("RecommendationVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recommendation_version");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("AgendaItemId")
+                        .HasName("pk_agenda_items");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_agenda_items_case_id");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_agenda_items_meeting_id");
+
+                    b.ToTable("agenda_items", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Council.Data.ConflictRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<DateTime>("DeclaredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("declared_at");
+
+                    b.Property<string>("DeclaredByOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("declared_by_organisation");
+
+                    b.Property<string>("DeclaredBySubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("declared_by_subject");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conflict_declarations");
+
+                    b.HasIndex("AgendaItemId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_conflict_declarations_agenda_item_id_member_id");
+
+                    b.ToTable("conflict_declarations", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Council.Data.MeetingRecord", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_date");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("minutes");
+
+                    b.Property<string>("MinutesApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("minutes_approved_by");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("MeetingId")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("MeetingDate", "MeetingId")
+                        .HasDatabaseName("ix_meetings_meeting_date_meeting_id");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Council.Data.MemberRecord", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("HealthcareRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("healthcare_region_code");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term_end");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term_start");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("MemberId")
+                        .HasName("pk_members");
+
+                    b.HasIndex("Subject")
+                        .HasDatabaseName("ix_members_subject");
+
+                    b.ToTable("members", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Council.Data.ReadyCaseRecord", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<string>("AssessmentSummaries")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_summaries");
+
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("manufacturer");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("ProductDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_display_name");
+
+                    b.Property<string>("ProgrammeAreas")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme_areas");
+
+                    b.Property<DateTime>("ReadyAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ready_at");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_ready_cases");
+
+                    b.HasIndex("AgendaItemId", "ReadyAt")
+                        .HasDatabaseName("ix_ready_cases_agenda_item_id_ready_at");
+
+                    b.ToTable("ready_cases", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Council.Data.RecommendationRecord", b =>
                 {
                     b.Property<Guid>("RecommendationId")
@@ -27,13 +289,49 @@ namespace Samverkan.Council.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agenda_item_id");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
+                    b.Property<string>("ChangeSummary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change_summary");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conditions");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_organisation");
+
+                    b.Property<string>("DecidedBySubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_subject");
+
                     b.Property<DateOnly>("FollowUpDeadline")
                         .HasColumnType("TEXT")
                         .HasColumnName("follow_up_deadline");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grounds");
 
                     b.Property<string>("HealthcareRegions")
                         .IsRequired()
@@ -45,8 +343,11 @@ namespace Samverkan.Council.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("level");
 
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_id");
+
                     b.Property<string>("Number")
-                        .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("number");
@@ -55,11 +356,27 @@ namespace Samverkan.Council.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participants");
+
+                    b.Property<int>("PreviousVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_version");
+
                     b.Property<string>("ProductDisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("product_display_name");
+
+                    b.Property<string>("ProgrammeAreas")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme_areas");
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT")
@@ -69,9 +386,20 @@ namespace Samverkan.Council.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("review_date");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
                     b.Property<int>("State")
                         .HasColumnType("INTEGER")
                         .HasColumnName("state");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
@@ -82,6 +410,10 @@ namespace Samverkan.Council.Data.Migrations.Sqlite
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_recommendations_case_id");
+
+                    b.HasIndex("Number", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recommendations_number_version");
 
                     b.HasIndex("UpdatedAt", "RecommendationId", "Version")
                         .HasDatabaseName("ix_recommendations_updated_at_recommendation_id_version");
@@ -290,6 +622,36 @@ namespace Samverkan.Council.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_scheduled_timers_kind_key");
 
                     b.ToTable("scheduled_timers", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Council.Data.AgendaItemRecord", b =>
+                {
+                    b.HasOne("Samverkan.Council.Data.MeetingRecord", null)
+                        .WithMany("AgendaItems")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agenda_items_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("Samverkan.Council.Data.ConflictRecord", b =>
+                {
+                    b.HasOne("Samverkan.Council.Data.AgendaItemRecord", null)
+                        .WithMany("Conflicts")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conflict_declarations_agenda_items_agenda_item_id");
+                });
+
+            modelBuilder.Entity("Samverkan.Council.Data.AgendaItemRecord", b =>
+                {
+                    b.Navigation("Conflicts");
+                });
+
+            modelBuilder.Entity("Samverkan.Council.Data.MeetingRecord", b =>
+                {
+                    b.Navigation("AgendaItems");
                 });
 #pragma warning restore 612, 618
         }
