@@ -16,7 +16,8 @@ public sealed class CouncilFactory : ServiceFactory<Program>
     {
     }
 
-    public CouncilFactory(string? dataDirectory, DateTimeOffset? now = null) : base(dataDirectory: dataDirectory)
+    public CouncilFactory(string? dataDirectory, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null)
+        : base(settings, dataDirectory)
     {
         Clock = new FakeTimeProvider(now ?? DateTimeOffset.UtcNow);
         TestServices = services => services.AddSingleton<TimeProvider>(Clock);

@@ -53,6 +53,30 @@ public sealed class DaprSubscriptionTests(NotificationsFactory factory) : IClass
     }
 
     [Fact]
+    public async Task A_published_recommendation_appears_once_in_the_feed()
+    {
+        var caseId = Guid.NewGuid().ToString();
+        var published = new RecommendationPublished
+        {
+            Recommendation = new RecommendationSnapshot { CaseId = caseId, Number = "MTP-2026-007", ProductDisplayName = "Stent Alfa", Outcome = Common.V1.RecommendationOutcome.CanUse },
+        };
+        var cloudEvent = OutboxMessage.Create(published, "samverkan-council", DateTimeOffset.UtcNow).ToEnvelope().ToCloudEventJson();
+        using var http = factory.CreateClient();
+
+        for (var delivery = 0; delivery < 2; delivery++)
+        {
+            var response = await http.PostAsync(new Uri("/events/samverkan.events.v1.RecommendationPublished", UriKind.Relative),
+                new StringContent(cloudEvent, Encoding.UTF8, "application/cloudevents+json"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var feed = await _notifications.ListFeedItemsAsync(new ListFeedItemsRequest(), TestTokens.As(Roles.Operator));
+        var item = Assert.Single(feed.FeedItems, i => i.CaseId == caseId);
+        Assert.Equal("samverkan.events.v1.RecommendationPublished", item.EventType);
+        Assert.Equal("Recommendation MTP-2026-007 published: Stent Alfa, CanUse", item.Title);
+    }
+
+    [Fact]
     public async Task A_malformed_CloudEvent_is_dropped_and_writes_nothing()
     {
         using var http = factory.CreateClient();
