@@ -23,6 +23,8 @@ public sealed class ListCasesTests(CasesFactory factory) : IClassFixture<CasesFa
         registration.Product.ProgrammeAreaCodes.Clear();
         registration.Product.ProgrammeAreaCodes.Add("andningsorgan");
         var meter = (await _cases.RegisterProductAsync(registration, CaseSteps.PreparationGroup)).Case;
+        // A later change, so the newest-first order does not fall back on the case ids.
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
         var nominated = await Steps.NominateAsync(pump);
 
         Assert.Equal([nominated.CaseId], await ListAsync(new ListCasesRequest { States = { CaseState.Nominated }, Text = "filter" }));
