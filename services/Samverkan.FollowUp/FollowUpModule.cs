@@ -1,6 +1,9 @@
 using Samverkan.Eventing;
+using Samverkan.Events.V1;
 using Samverkan.FollowUp.Data;
+using Samverkan.FollowUp.Events;
 using Samverkan.FollowUp.Grpc;
+using Samverkan.OrleansHosting;
 using Samverkan.ReferenceData;
 using Samverkan.ServiceDefaults.Data;
 
@@ -15,6 +18,19 @@ public static class FollowUpModule
         builder.AddEventing();
         builder.Services.AddOutboxRelay<FollowUpDbContext>();
         builder.AddReferenceData();
+        builder.Services.AddOptions<FollowUpOptions>()
+            .Bind(builder.Configuration.GetSection("FollowUp"))
+            .Validate(o => o.OutlierFactor > 1, "FollowUp:OutlierFactor must be above 1.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<FollowUpValidation>();
+        builder.Services.AddScoped<FollowUpQueries>();
+        builder.Services.AddScoped<UptakeQueries>();
+        builder.Services.AddScoped<YearlyReport>();
+        builder.Services.AddTimerHandler<FollowUpDbContext, FollowUpDeadlineTimer>();
+        builder.Services
+            .AddEventHandler<RecommendationPublished, RecommendationPublishedHandler>()
+            .AddEventHandler<RecommendationRevised, RecommendationRevisedHandler>();
+        builder.AddSilo();
         return builder;
     }
 

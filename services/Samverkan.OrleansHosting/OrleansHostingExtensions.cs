@@ -28,6 +28,13 @@ public static class OrleansHostingExtensions
         return builder;
     }
 
+    /// <summary>The host's silo without grain storage, for grains whose state lives in the service's own tables.</summary>
+    public static IHostApplicationBuilder AddSilo(this IHostApplicationBuilder builder)
+    {
+        builder.AddSilo(OrleansConnection.From(builder.Configuration));
+        return builder;
+    }
+
     /// <summary>Adds grain storage <paramref name="storageName"/> in <paramref name="connection"/> to a silo, installing the schema on start.</summary>
     public static ISiloBuilder AddGrainStorage(this ISiloBuilder silo, string storageName, OrleansConnection connection)
     {
@@ -57,6 +64,8 @@ public static class OrleansHostingExtensions
         builder.Services.AddSingleton(connection);
         builder.UseOrleans(silo =>
         {
+            // Clustering tables too live in this database, so the schema is installed for every silo, storage or not.
+            silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, OrleansSchema>());
             silo.Configure<ClusterOptions>(cluster =>
             {
                 cluster.ClusterId = options.ClusterId;

@@ -24,3 +24,6 @@ app.MapUpphandling();
 app.MapFollowUp();
 app.MapNotifications();
 app.Run();
+
+/// <summary>The standalone host; public so benchmarks can start its composition in-process with WebApplicationFactory.</summary>
+public partial class Program;

@@ -4,6 +4,7 @@ using Samverkan.Cases.Data;
 using Samverkan.Cases.V1;
 using Samverkan.Eventing.Timers;
 using Samverkan.Events.V1;
+using Samverkan.Testing.Cases;
 
 namespace Samverkan.Cases.Tests;
 

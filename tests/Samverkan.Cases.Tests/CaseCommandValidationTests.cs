@@ -2,6 +2,7 @@ using Grpc.Core;
 using Samverkan.Cases.V1;
 using Samverkan.Common.V1;
 using Samverkan.Testing;
+using Samverkan.Testing.Cases;
 
 namespace Samverkan.Cases.Tests;
 

@@ -7,6 +7,7 @@ using Samverkan.Events.V1;
 using Samverkan.FollowUp.V1;
 using Samverkan.ServiceDefaults.Security;
 using Samverkan.Testing;
+using Samverkan.Testing.Cases;
 
 namespace Samverkan.Cases.Tests;
 

@@ -1,8 +1,9 @@
-using Grpc.Core;
 using Google.Rpc;
+using Grpc.Core;
 using Samverkan.Cases.V1;
 using Samverkan.ServiceDefaults.Security;
 using Samverkan.Testing;
+using Samverkan.Testing.Cases;
 
 namespace Samverkan.Cases.Tests;
 

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Samverkan.Cases.V1;
 using Samverkan.ServiceDefaults.Security;
 using Samverkan.Testing;
+using Samverkan.Testing.Cases;
 
 namespace Samverkan.Cases.Tests;
 

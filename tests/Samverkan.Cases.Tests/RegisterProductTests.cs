@@ -5,6 +5,7 @@ using Samverkan.Cases.Data;
 using Samverkan.Cases.V1;
 using Samverkan.ServiceDefaults.Security;
 using Samverkan.Testing;
+using Samverkan.Testing.Cases;
 
 namespace Samverkan.Cases.Tests;
 

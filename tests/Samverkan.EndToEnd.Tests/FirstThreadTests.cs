@@ -3,6 +3,7 @@ using Samverkan.FollowUp.V1;
 using Samverkan.Notifications.V1;
 using Samverkan.ServiceDefaults.Security;
 using Samverkan.Testing;
+using Samverkan.Testing.Cases;
 
 namespace Samverkan.EndToEnd.Tests;
 
@@ -27,22 +28,7 @@ public sealed class FirstThreadTests : IAsyncLifetime
     public async Task A_registered_product_reaches_the_feed_not_follow_up_and_survives_a_restart()
     {
         var caseService = new CaseService.CaseServiceClient(_host.CreateGrpcChannel());
-        var registration = new RegisterProductRequest
-        {
-            RequestId = Guid.NewGuid().ToString(),
-            Product = new Product
-            {
-                DisplayName = "Hörselimplantat Nova",
-                Manufacturer = "Audio Medica AB",
-                Description = "Benförankrat hörselimplantat med trådlös processor.",
-                Regulation = Regulation.Mdr,
-                RiskClass = RiskClass.MdrIii,
-                CeMarkingStatus = CeMarkingStatus.Marked,
-                ProgrammeAreaCodes = { "oron-nasa-hals" },
-                Source = ProductSource.Company,
-                SourceDetail = "Audio Medica AB",
-            },
-        };
+        var registration = Products.Registration("Hörselimplantat Nova");
 
         var opened = (await caseService.RegisterProductAsync(registration, TestTokens.As(Roles.PreparationGroup))).Case;
 

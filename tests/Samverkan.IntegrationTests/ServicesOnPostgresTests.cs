@@ -16,7 +16,7 @@ public sealed class ServicesOnPostgresTests(PostgresFixture postgres)
     public Task Upphandling_migrates_and_is_ready() => AssertReady<Upphandling.Grpc.UpphandlingGrpcService>("upphandling", "Upphandling");
 
     [Fact]
-    public Task FollowUp_migrates_with_its_reference_data_and_is_ready() => AssertReady<FollowUp.Grpc.FollowUpGrpcService>("followup", "FollowUp", "ReferenceData");
+    public Task FollowUp_migrates_with_its_reference_data_and_is_ready() => AssertReady<FollowUp.Grpc.FollowUpGrpcService>("followup", "FollowUp", "ReferenceData", "Orleans");
 
     [Fact]
     public Task Notifications_migrates_and_is_ready() => AssertReady<Notifications.Grpc.NotificationGrpcService>("notifications", "Notifications");

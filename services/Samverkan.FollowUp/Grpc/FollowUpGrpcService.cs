@@ -1,5 +1,3 @@
-using System.Globalization;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -7,13 +5,20 @@ using Samverkan.FollowUp.Data;
 using Samverkan.FollowUp.V1;
 using Samverkan.ReferenceData.Catalog;
 using Samverkan.ServiceDefaults.Errors;
-using CommonDate = Samverkan.Common.V1.Date;
 
 namespace Samverkan.FollowUp.Grpc;
 
 /// <summary>The follow-up contract.</summary>
 [Authorize]
-public sealed class FollowUpGrpcService(FollowUpDbContext db, ReferenceDataCatalog catalog) : FollowUpService.FollowUpServiceBase
+public sealed partial class FollowUpGrpcService(
+    FollowUpDbContext db,
+    ReferenceDataCatalog catalog,
+    FollowUpValidation validation,
+    FollowUpQueries queries,
+    UptakeQueries uptake,
+    YearlyReport report,
+    IGrainFactory grains,
+    TimeProvider clock) : FollowUpService.FollowUpServiceBase
 {
     public override async Task<ListFollowUpsResponse> ListFollowUps(ListFollowUpsRequest request, ServerCallContext context)
     {
@@ -42,7 +47,7 @@ public sealed class FollowUpGrpcService(FollowUpDbContext db, ReferenceDataCatal
         }
 
         var page = await query.OrderBy(f => f.RecommendationId).ThenBy(f => f.RegionCode).Take(pageSize + 1).ToListAsync(context.CancellationToken);
-        var response = new ListFollowUpsResponse { FollowUps = { page.Take(pageSize).Select(ToProto) } };
+        var response = new ListFollowUpsResponse { FollowUps = { page.Take(pageSize).Select(f => f.ToProto(queries.RegionName(f.RegionCode), null, [])) } };
         if (page.Count > pageSize)
         {
             var last = page[pageSize - 1];
@@ -51,18 +56,4 @@ public sealed class FollowUpGrpcService(FollowUpDbContext db, ReferenceDataCatal
 
         return response;
     }
-
-    private static V1.FollowUp ToProto(FollowUpRecord f) => new()
-    {
-        Name = $"recommendations/{f.RecommendationId}/followUps/{f.RegionCode}",
-        RecommendationId = f.RecommendationId.ToString(),
-        RecommendationNumber = f.RecommendationNumber,
-        CaseId = f.CaseId.ToString(),
-        RegionCode = f.RegionCode,
-        Stage = f.Stage,
-        Decision = f.Decision,
-        Deadline = new CommonDate { Year = f.Deadline.Year, Month = f.Deadline.Month, Day = f.Deadline.Day },
-        UpdateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(f.UpdatedAt, DateTimeKind.Utc)),
-        Etag = f.Version.ToString(CultureInfo.InvariantCulture),
-    };
 }

@@ -19,6 +19,8 @@ public static class AuthenticationExtensions
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.NameClaimType = ClaimNames.Subject;
                 options.TokenValidationParameters.RoleClaimType = ClaimNames.Role;
+                // Tokens expire in real time: a controllable clock moves the domain's deadlines, not the tokens'.
+                options.TimeProvider = TimeProvider.System;
             });
         builder.Services.AddAuthorization();
         return builder;

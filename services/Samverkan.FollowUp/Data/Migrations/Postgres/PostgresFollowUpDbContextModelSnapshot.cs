@@ -246,13 +246,25 @@ namespace Samverkan.FollowUp.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
+                    b.Property<bool>("ConfirmationRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("confirmation_requested");
+
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date")
                         .HasColumnName("deadline");
 
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
                     b.Property<int>("Decision")
                         .HasColumnType("integer")
                         .HasColumnName("decision");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("overdue");
 
                     b.Property<string>("RecommendationNumber")
                         .IsRequired()
@@ -260,15 +272,24 @@ namespace Samverkan.FollowUp.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("recommendation_number");
 
+                    b.Property<int>("RecommendationVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("recommendation_version");
+
                     b.Property<int>("Stage")
                         .HasColumnType("integer")
                         .HasColumnName("stage");
+
+                    b.Property<DateOnly?>("StageDate")
+                        .HasColumnType("date")
+                        .HasColumnName("stage_date");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
@@ -282,6 +303,208 @@ namespace Samverkan.FollowUp.Data.Migrations.Postgres
                         .HasDatabaseName("ix_follow_ups_region_code_deadline");
 
                     b.ToTable("follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.FollowUp.Data.RecommendationRecord", b =>
+                {
+                    b.Property<Guid>("RecommendationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateTime>("FirstPublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_published_at");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ProductDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("product_display_name");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTime>("VersionPublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("version_published_at");
+
+                    b.HasKey("RecommendationId")
+                        .HasName("pk_recommendations");
+
+                    b.HasIndex("FirstPublishedAt")
+                        .HasDatabaseName("ix_recommendations_first_published_at");
+
+                    b.ToTable("recommendations", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.FollowUp.Data.StageReportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_organisation");
+
+                    b.Property<string>("ActorRegion")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("actor_region");
+
+                    b.Property<string>("ActorSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_subject");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionGrounds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("decision_grounds");
+
+                    b.Property<string>("DecisionReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_reference");
+
+                    b.Property<string>("DocumentUri")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("document_uri");
+
+                    b.Property<int>("FollowUpVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("follow_up_version");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<int>("RecommendationVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("recommendation_version");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stage_reports");
+
+                    b.HasIndex("RecommendationId", "RegionCode", "FollowUpVersion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stage_reports_recommendation_id_region_code_follow_up_versi");
+
+                    b.ToTable("stage_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.FollowUp.Data.UptakeFigureRecord", b =>
+                {
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reported_by");
+
+                    b.Property<string>("ReportedByOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reported_by_organisation");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("RecommendationId", "RegionCode", "Year", "Quarter", "Measure")
+                        .HasName("pk_uptake_figures");
+
+                    b.ToTable("uptake_figures", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -235,13 +235,25 @@ namespace Samverkan.FollowUp.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
+                    b.Property<bool>("ConfirmationRequested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmation_requested");
+
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT")
                         .HasColumnName("deadline");
 
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
                     b.Property<int>("Decision")
                         .HasColumnType("INTEGER")
                         .HasColumnName("decision");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue");
 
                     b.Property<string>("RecommendationNumber")
                         .IsRequired()
@@ -249,15 +261,24 @@ namespace Samverkan.FollowUp.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("recommendation_number");
 
+                    b.Property<int>("RecommendationVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recommendation_version");
+
                     b.Property<int>("Stage")
                         .HasColumnType("INTEGER")
                         .HasColumnName("stage");
+
+                    b.Property<DateOnly?>("StageDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_date");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
@@ -271,6 +292,206 @@ namespace Samverkan.FollowUp.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_follow_ups_region_code_deadline");
 
                     b.ToTable("follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.FollowUp.Data.RecommendationRecord", b =>
+                {
+                    b.Property<Guid>("RecommendationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateTime>("FirstPublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_published_at");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ProductDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_display_name");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<DateTime>("VersionPublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version_published_at");
+
+                    b.HasKey("RecommendationId")
+                        .HasName("pk_recommendations");
+
+                    b.HasIndex("FirstPublishedAt")
+                        .HasDatabaseName("ix_recommendations_first_published_at");
+
+                    b.ToTable("recommendations", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.FollowUp.Data.StageReportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_organisation");
+
+                    b.Property<string>("ActorRegion")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_region");
+
+                    b.Property<string>("ActorSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_subject");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionGrounds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_grounds");
+
+                    b.Property<string>("DecisionReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reference");
+
+                    b.Property<string>("DocumentUri")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_uri");
+
+                    b.Property<int>("FollowUpVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("follow_up_version");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<int>("RecommendationVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recommendation_version");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_at");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stage_reports");
+
+                    b.HasIndex("RecommendationId", "RegionCode", "FollowUpVersion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stage_reports_recommendation_id_region_code_follow_up_version");
+
+                    b.ToTable("stage_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.FollowUp.Data.UptakeFigureRecord", b =>
+                {
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarter");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("measure");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_by");
+
+                    b.Property<string>("ReportedByOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_by_organisation");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.HasKey("RecommendationId", "RegionCode", "Year", "Quarter", "Measure")
+                        .HasName("pk_uptake_figures");
+
+                    b.ToTable("uptake_figures", (string)null);
                 });
 #pragma warning restore 612, 618
         }

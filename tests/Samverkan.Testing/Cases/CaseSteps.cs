@@ -1,13 +1,12 @@
 using Samverkan.Cases.V1;
 using Samverkan.Common.V1;
 using Samverkan.ServiceDefaults.Security;
-using Samverkan.Testing;
 using Grpc.Core;
 
-namespace Samverkan.Cases.Tests;
+namespace Samverkan.Testing.Cases;
 
 /// <summary>Moves a case along its journey through the gRPC contract, one step per method, as the preparation group does.</summary>
-internal sealed class CaseSteps(CaseService.CaseServiceClient cases, TimeProvider clock)
+public sealed class CaseSteps(CaseService.CaseServiceClient cases, TimeProvider clock)
 {
     public static Metadata PreparationGroup => TestTokens.As(Roles.PreparationGroup, subject: "anna.berg");
 

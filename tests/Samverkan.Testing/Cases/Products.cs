@@ -1,9 +1,9 @@
 using Samverkan.Cases.V1;
 
-namespace Samverkan.Cases.Tests;
+namespace Samverkan.Testing.Cases;
 
 /// <summary>Valid registrations to start from; tests change one field at a time.</summary>
-internal static class Products
+public static class Products
 {
     public static RegisterProductRequest Registration(string name = "Insulinpump Omnia") => new()
     {
