@@ -24,6 +24,7 @@ public sealed class RecommendationTests : CouncilTest
 
         var e = Assert.Single(await Factory.OutboxAsync<RecommendationPublished>());
         Assert.Equal(published.Number, e.Recommendation.Number);
+        Assert.Equal(published.Name, e.Recommendation.Name);
         Assert.Equal(published.CaseId, e.Recommendation.CaseId);
         Assert.Equal(RecommendationOutcome.CanUse, e.Recommendation.Outcome);
         Assert.Equal(["Används endast inom uppföljning."], e.Recommendation.Conditions);

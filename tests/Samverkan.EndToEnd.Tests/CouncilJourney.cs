@@ -9,69 +9,18 @@ using Samverkan.Testing;
 namespace Samverkan.EndToEnd.Tests;
 
 /// <summary>
-/// The steps of the council thread through the running host's gRPC contracts: the preparation group brings a case to
-/// ready in Cases, the secretary appoints the council and runs a meeting on today's Swedish date.
+/// The council's steps through the running host's gRPC contracts: the secretary appoints the council and runs a meeting
+/// on today's Swedish date; the case comes ready from <see cref="JourneySteps"/>.
 /// </summary>
 internal sealed class CouncilJourney(StandaloneProcess host)
 {
-    public static Metadata Preparation => TestTokens.As(Roles.PreparationGroup, subject: "anna.berg");
-
     public static Metadata Secretary => TestTokens.As(Roles.CouncilSecretary, subject: "sekreterare");
-
-    public CaseService.CaseServiceClient Cases { get; } = new(host.CreateGrpcChannel());
 
     public CouncilService.CouncilServiceClient Council { get; } = new(host.CreateGrpcChannel());
 
     public static DateOnly Today => TimeProvider.System.Today();
 
     public static Date ToDate(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
-
-    /// <summary>Registered, nominated, prioritised, accepted, assessed and marked ready, every step over gRPC.</summary>
-    public async Task<Case> ReadyCaseAsync(string product)
-    {
-        var c = (await Cases.RegisterProductAsync(new RegisterProductRequest
-        {
-            RequestId = Guid.NewGuid().ToString(),
-            Product = new Product
-            {
-                DisplayName = product,
-                Manufacturer = "Nordic Sense AB",
-                Description = "Kontinuerlig glukosmätare för barn.",
-                Regulation = Regulation.Mdr,
-                RiskClass = RiskClass.MdrIib,
-                CeMarkingStatus = CeMarkingStatus.Marked,
-                ProgrammeAreaCodes = { "endokrina-sjukdomar" },
-                Source = ProductSource.Region,
-                SourceDetail = "13",
-            },
-        }, Preparation)).Case;
-        c = (await Cases.NominateCaseAsync(new NominateCaseRequest { Name = c.Name, Etag = c.Etag, Reason = "Stor patientnytta." }, Preparation)).Case;
-        c = (await Cases.PrioritiseCaseAsync(new PrioritiseCaseRequest
-        {
-            Name = c.Name,
-            Etag = c.Etag,
-            Prioritisation = new Prioritisation { PatientNear = true, RiskOfUnequalUse = true, Grounds = "Patientnära och risk för ojämlik användning." },
-        }, Preparation)).Case;
-        c = (await Cases.AcceptCaseAsync(new AcceptCaseRequest { Name = c.Name, Etag = c.Etag, Grounds = "Uppfyller kriterierna." }, Preparation)).Case;
-        c = (await Cases.OrderAssessmentAsync(new OrderAssessmentRequest
-        {
-            Name = c.Name,
-            Etag = c.Etag,
-            RequestId = Guid.NewGuid().ToString(),
-            Assessor = Assessor.Tlv,
-            Question = "Hälsoekonomisk bedömning.",
-            ExpectedDeliveryDate = ToDate(Today.AddDays(30)),
-        }, Preparation)).Case;
-        c = (await Cases.RecordAssessmentDeliveryAsync(new RecordAssessmentDeliveryRequest
-        {
-            Name = c.Name,
-            Etag = c.Etag,
-            AssessmentId = c.Assessments.Single().AssessmentId,
-            ReportReference = "TLV 2026/88",
-            Summary = "Kostnadseffektiv för barn under 12 år.",
-        }, Preparation)).Case;
-        return (await Cases.MarkReadyForCouncilAsync(new MarkReadyForCouncilRequest { Name = c.Name, Etag = c.Etag, Reason = "Underlaget är komplett." }, Preparation)).Case;
-    }
 
     /// <summary>A chair, a deputy, four members (one per other healthcare region), the municipal representative and a secretary.</summary>
     public async Task<List<Member>> AppointCouncilAsync()

@@ -30,8 +30,9 @@ public sealed class CouncilThreadTests : IAsyncLifetime
     public async Task A_ready_case_is_decided_with_a_conflict_declared_published_and_reaches_Cases_and_the_feed()
     {
         var journey = new CouncilJourney(_host);
+        var cases = new JourneySteps(_host);
         var members = await journey.AppointCouncilAsync();
-        var ready = await journey.ReadyCaseAsync("Glukosmätare Kid");
+        var ready = await cases.ReadyCaseAsync("Glukosmätare Kid", CouncilJourney.Today);
         Assert.Equal(CaseState.ReadyForCouncil, ready.State);
 
         var agenda = await journey.AgendaWithAsync(ready);
@@ -57,7 +58,7 @@ public sealed class CouncilThreadTests : IAsyncLifetime
         Assert.Equal(conflicted.Name, Assert.Single(record.ExcludedForConflict).Member);
 
         var inCases = await Eventually.Until(
-            async () => (await journey.Cases.GetCaseAsync(new GetCaseRequest { Name = ready.Name }, TestTokens.As(Roles.Operator))).Case,
+            async () => (await cases.Cases.GetCaseAsync(new GetCaseRequest { Name = ready.Name }, TestTokens.As(Roles.Operator))).Case,
             c => c.Recommendation is not null,
             what: "the recommendation in Cases");
         Assert.Equal(published.Number, inCases.Recommendation.Number);
@@ -77,7 +78,7 @@ public sealed class CouncilThreadTests : IAsyncLifetime
     {
         var journey = new CouncilJourney(_host);
         var members = await journey.AppointCouncilAsync();
-        var ready = await journey.ReadyCaseAsync("Insulinpump Mini");
+        var ready = await new JourneySteps(_host).ReadyCaseAsync("Insulinpump Mini", CouncilJourney.Today);
         var conflicted = members.Single(m => m.Subject == "lars.vast");
         var held = await journey.HoldAsync(await journey.DeclareConflictAsync(await journey.AgendaWithAsync(ready), conflicted));
         var chair = members.Single(m => m.Role == MemberRole.Chair);

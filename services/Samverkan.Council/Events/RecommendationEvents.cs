@@ -31,6 +31,7 @@ public static class RecommendationEvents
         FollowUpDeadline = ToDate(r.FollowUpDeadline),
         ReviewDate = ToDate(r.ReviewDate),
         PublishTime = r.PublishedAt is { } published ? Timestamp.FromDateTime(DateTime.SpecifyKind(published, DateTimeKind.Utc)) : null,
+        Name = $"recommendations/{r.RecommendationId}/versions/{r.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
     };
 
     public static CommonDate ToDate(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
