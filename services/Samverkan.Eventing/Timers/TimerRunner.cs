@@ -69,8 +69,18 @@ public sealed partial class TimerRunner<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var timer = await db.Timers.SingleOrDefaultAsync(t => t.Id == id && t.FiredAt == null, cancellationToken);
+        var timer = await db.Timers.SingleOrDefaultAsync(t => t.Id == id && t.FiredAt == null && t.DueAt <= now, cancellationToken);
         if (timer is null)
+        {
+            return false;
+        }
+
+        // A lease before the handler runs: one conditional update moves the timer's next attempt past now, so of two
+        // runners polling at once (two replicas) only the one whose update matched fires it. If this runner dies
+        // before it marks the timer fired, the lease runs out and the timer is tried again.
+        var leased = await db.Timers.Where(t => t.Id == id && t.FiredAt == null && t.DueAt == timer.DueAt)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.DueAt, now + _options.RetryDelay), cancellationToken);
+        if (leased == 0)
         {
             return false;
         }

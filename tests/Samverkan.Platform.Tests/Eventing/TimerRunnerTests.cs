@@ -51,6 +51,24 @@ public sealed class TimerRunnerTests : DatabaseTest
     }
 
     [Fact]
+    public async Task Of_two_runners_polling_at_once_only_one_fires_a_timer()
+    {
+        await ScheduleAsync("deadline-passed", "rec-4/13", Start);
+        var gate = new DeadlineHandler.Gate();
+
+        // The first runner is inside the handler when the second polls, as two replicas would be.
+        var first = Runner(failures: 0, gate).FireDueAsync(CancellationToken.None);
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var second = await Runner(failures: 0).FireDueAsync(CancellationToken.None);
+        gate.Release.SetResult();
+
+        Assert.Equal((1, 0), (await first, second));
+        await using var db = await Contexts.CreateDbContextAsync();
+        Assert.Single(await db.Notes.ToListAsync());
+        Assert.Single(await db.Outbox.ToListAsync());
+    }
+
+    [Fact]
     public async Task Rescheduling_moves_the_timer_and_cancelling_removes_it()
     {
         await ScheduleAsync("deadline-passed", "rec-3/01", Start.AddDays(1));
@@ -76,27 +94,49 @@ public sealed class TimerRunnerTests : DatabaseTest
     }
 
     /// <summary>A fresh runner each time, as after a restart: all it knows is in the database.</summary>
-    private TimerRunner<TestDbContext> Runner(int failures)
+    private TimerRunner<TestDbContext> Runner(int failures, DeadlineHandler.Gate? gate = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(new DeadlineHandler.Failures(failures));
+        services.AddSingleton(gate ?? new DeadlineHandler.Gate(open: true));
         services.AddTimerHandler<TestDbContext, DeadlineHandler>();
         var provider = services.BuildServiceProvider();
         return new TimerRunner<TestDbContext>(Contexts, provider.GetRequiredService<IServiceScopeFactory>(), _clock,
             Options.Create(new TimerOptions { RetryDelay = TimeSpan.FromSeconds(30) }), NullLogger<TimerRunner<TestDbContext>>.Instance);
     }
 
-    private sealed class DeadlineHandler(DeadlineHandler.Failures failures) : ITimerHandler<TestDbContext>
+    private sealed class DeadlineHandler(DeadlineHandler.Failures failures, DeadlineHandler.Gate gate) : ITimerHandler<TestDbContext>
     {
         public string Kind => "deadline-passed";
 
-        public Task FireAsync(TestDbContext db, ScheduledTimer timer, CancellationToken cancellationToken)
+        public async Task FireAsync(TestDbContext db, ScheduledTimer timer, CancellationToken cancellationToken)
         {
+            gate.Entered.TrySetResult();
+            await gate.Release.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
             db.Notes.Add(new Note { Text = $"deadline passed: {timer.Key}" });
             db.Outbox.Add(OutboxMessage.Create(new FollowUpOverdue { RegionCode = timer.Key[^2..] }, "samverkan/test", DateTimeOffset.UtcNow));
-            return failures.Count > 0 ? throw new InvalidOperationException("handler failed") : Task.CompletedTask;
+            if (failures.Count > 0)
+            {
+                throw new InvalidOperationException("handler failed");
+            }
         }
 
         public sealed record Failures(int Count);
+
+        /// <summary>Holds a handler inside its run until released; open by default.</summary>
+        public sealed class Gate
+        {
+            public Gate(bool open = false)
+            {
+                if (open)
+                {
+                    Release.SetResult();
+                }
+            }
+
+            public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
     }
 }
