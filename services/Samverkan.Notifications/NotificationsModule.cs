@@ -36,6 +36,11 @@ public static class NotificationsModule
             // A receiver's redirect is a failed attempt, not a reason to post signed data elsewhere.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 
+        services.AddOptions<ReminderOptions>().Bind(builder.Configuration.GetSection(ReminderOptions.Section));
+        services.AddEventHandler<RecommendationPublished, ReminderScheduler>();
+        services.AddEventHandler<RecommendationRevised, ReminderScheduler>();
+        services.AddEventHandler<ProcurementStatusChanged, ReminderScheduler>();
+        services.AddTimerHandler<NotificationsDbContext, ReminderTimerHandler>();
         services.AddNotice<CaseOpened>(n => n.CaseOpened);
         services.AddNotice<CaseStatusChanged>(n => n.CaseStatusChanged);
         services.AddNotice<CaseReadyForCouncil>(n => n.CaseReadyForCouncil);

@@ -96,7 +96,7 @@ public sealed class FanOutTests(NotificationsFactory factory) : IClassFixture<No
         Assert.Empty((await _client.ListDeliveriesAsync(new ListDeliveriesRequest { Subscription = fia.Subscription.Name }, asErik)).Deliveries);
 
         var byEvent = await _client.ListDeliveriesAsync(new ListDeliveriesRequest { EventId = first }, TestTokens.As(Roles.Operator));
-        Assert.Equal([erik.Subscription.Name, fia.Subscription.Name], byEvent.Deliveries.Select(d => d.Subscription).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { erik.Subscription.Name, fia.Subscription.Name }.Order(StringComparer.Ordinal), byEvent.Deliveries.Select(d => d.Subscription).Order(StringComparer.Ordinal));
 
         var firstPage = await _client.ListDeliveriesAsync(new ListDeliveriesRequest { PageSize = 1 }, asErik);
         var secondPage = await _client.ListDeliveriesAsync(new ListDeliveriesRequest { PageSize = 1, PageToken = firstPage.NextPageToken }, asErik);

@@ -1,5 +1,6 @@
 using Samverkan.Common.V1;
 using Samverkan.Events.V1;
+using Samverkan.Notifications.V1;
 using Samverkan.ReferenceData.Catalog;
 
 namespace Samverkan.Notifications.Domain;
@@ -51,6 +52,23 @@ public sealed class Notices(ReferenceDataCatalog catalog)
         $"{Region(e.RegionCode)} has not decided on {e.RecommendationNumber}",
         $"The deadline {Words.Of(e.Deadline)} for {Region(e.RegionCode)}'s decision on recommendation {e.RecommendationNumber} has passed; last stage reported: {Words.Of(e.Stage)}.",
         e.CaseId, [], [e.CaseId], [e.RecommendationId], [e.RegionCode], []);
+
+    public Notice Reminder(DeadlineReminder r)
+    {
+        var when = r.DaysLeft == 1 ? "tomorrow" : $"in {r.DaysLeft} days";
+        var (title, summary) = r.Kind switch
+        {
+            ReminderKind.FollowUpDeadline => ($"Follow-up deadline for {r.RecommendationNumber} {when}",
+                $"Every region reports how it handles recommendation {r.RecommendationNumber} on {r.Subject} by {Words.Of(r.DueDate)}."),
+            ReminderKind.ReviewDate => ($"Recommendation {r.RecommendationNumber} is due for review {when}",
+                $"Recommendation {r.RecommendationNumber} on {r.Subject} is to be reviewed on {Words.Of(r.DueDate)}."),
+            _ => ($"Qualification decision due {when}: {r.Subject}",
+                $"The decision on the application ({r.Subject}) is due by {Words.Of(r.DueDate)}."),
+        };
+        return new Notice(title, summary, r.CaseId, r.ProgrammeAreaCodes, r.CaseId.Length > 0 ? [r.CaseId] : [],
+            r.RecommendationId.Length > 0 ? [r.RecommendationId] : [], r.RegionCodes.Count > 0 ? r.RegionCodes : null,
+            r.ProcurementId.Length > 0 ? [r.ProcurementId] : []);
+    }
 
     private Notice Recommendation(RecommendationSnapshot r, string title, string? change = null) => new(
         title,

@@ -24,6 +24,7 @@ internal static class SubscriptionValidation
         ProcurementStatusChanged.Descriptor.FullName,
         FollowUpReported.Descriptor.FullName,
         FollowUpOverdue.Descriptor.FullName,
+        DeadlineReminder.Descriptor.FullName,
     };
 
     public static (Guid Id, Subscription Subscription) Validate(CreateSubscriptionRequest r, ReferenceDataCatalog catalog, bool allowInsecureWebhooks)
