@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Samverkan.Notifications.V1;
+using Samverkan.Testing;
 
 namespace Samverkan.Notifications.Tests;
 

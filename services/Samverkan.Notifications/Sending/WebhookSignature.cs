@@ -19,12 +19,4 @@ public static class WebhookSignature
         var content = Encoding.UTF8.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{id}.{timestamp}.{body}"));
         return "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, content));
     }
-
-    /// <summary>Whether any signature in a <c>webhook-signature</c> header is <paramref name="secret"/>'s for this message.</summary>
-    public static bool Verify(string secret, string id, long timestamp, string body, string header)
-    {
-        var expected = Encoding.ASCII.GetBytes(Sign(secret, id, timestamp, body));
-        return header.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Any(candidate => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(candidate), expected));
-    }
 }

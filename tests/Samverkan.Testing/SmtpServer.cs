@@ -3,7 +3,7 @@ using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
 using MimeKit;
 
-namespace Samverkan.Notifications.Tests;
+namespace Samverkan.Testing;
 
 /// <summary>
 /// A real SMTP server (OpenSMTPD from Debian's packages, tests/infra/smtp) that stores every message it accepts in one
