@@ -51,7 +51,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             if (endpoint.Gate is { } gate)
             {
-                await gate.Task;
+                // A sender that gave up (its timeout) ends the request here too, so only live requests count as in flight.
+                await gate.Task.WaitAsync(request.HttpContext.RequestAborted);
             }
 
             var fail = Interlocked.Decrement(ref endpoint.FailuresLeft) >= 0;

@@ -78,11 +78,11 @@ public sealed class WebhookTests(WebhookHost host) : IClassFixture<WebhookHost>
     }
 
     [Fact]
-    public async Task A_slow_receiver_holds_only_its_own_two_slots_while_another_subscriber_gets_everything()
+    public async Task A_slow_receiver_holds_only_its_own_two_slots_while_another_subscriber_gets_everything_and_then_times_out()
     {
         var slow = host.Receiver.Add("slow", hold: true);
         var fast = host.Receiver.Add("fast");
-        await _client.SubscribeAsync(Subscribers.Webhook(slow.Url.AbsoluteUri, "psykiska-sjukdomar"), "slow-it");
+        var slowHook = await _client.SubscribeAsync(Subscribers.Webhook(slow.Url.AbsoluteUri, "psykiska-sjukdomar"), "slow-it");
         var fastHook = await _client.SubscribeAsync(Subscribers.Webhook(fast.Url.AbsoluteUri, "psykiska-sjukdomar"), "fast-it");
 
         for (var i = 0; i < 5; i++)
@@ -92,7 +92,11 @@ public sealed class WebhookTests(WebhookHost host) : IClassFixture<WebhookHost>
 
         await Eventually.Until(() => _client.DeliveriesAsync(fastHook.Subscription.Name, "fast-it"), d => d.Count == 5 && d.All(x => x.Status == DeliveryStatus.Sent), what: "the fast subscriber's five");
         Assert.Empty(slow.Received);
+        await Eventually.Until(() => Task.FromResult(slow.MaxInFlight), n => n >= 2, what: "the slow receiver's two requests");
         Assert.Equal(2, slow.MaxInFlight);
+        var timedOut = await Eventually.Until(() => _client.DeliveriesAsync(slowHook.Subscription.Name, "slow-it"), d => d.Any(x => x.Status == DeliveryStatus.Failed),
+            what: "the slow receiver's timeout");
+        Assert.Equal("No answer within 00:00:02.", timedOut.First(x => x.Status == DeliveryStatus.Failed).LastError);
         slow.Release();
     }
 
