@@ -1,6 +1,9 @@
 namespace Samverkan.Notifications.Data;
 
-/// <summary>One entry in the in-app feed. The cursor is the insertion order clients resume after.</summary>
+/// <summary>
+/// One notification: an event told for people, stored once however many subscribers it reaches. The cursor is the
+/// insertion order clients of the public feed resume after.
+/// </summary>
 public sealed class FeedItemRecord
 {
     public long Cursor { get; set; }
@@ -11,7 +14,12 @@ public sealed class FeedItemRecord
 
     public required string Title { get; set; }
 
+    public string Summary { get; set; } = string.Empty;
+
     public string CaseId { get; set; } = string.Empty;
 
     public DateTime OccurredAt { get; set; }
+
+    /// <summary>The event's payload in protobuf JSON: the <c>data</c> of a webhook body.</summary>
+    public string DataJson { get; set; } = "{}";
 }

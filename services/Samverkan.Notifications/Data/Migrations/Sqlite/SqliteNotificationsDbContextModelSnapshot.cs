@@ -220,6 +220,98 @@ namespace Samverkan.Notifications.Data.Migrations.Sqlite
                     b.ToTable("scheduled_timers", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Notifications.Data.DeliveryRecord", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
+
+                    b.Property<long>("FeedItemCursor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("feed_item_cursor");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_deliveries");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_deliveries_event_id");
+
+                    b.HasIndex("FeedItemCursor")
+                        .HasDatabaseName("ix_deliveries_feed_item_cursor");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deliveries_id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_deliveries_status_next_attempt_at");
+
+                    b.HasIndex("SubscriptionId", "Sequence")
+                        .HasDatabaseName("ix_deliveries_subscription_id_sequence");
+
+                    b.ToTable("deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Notifications.Data.FeedItemRecord", b =>
                 {
                     b.Property<long>("Cursor")
@@ -232,6 +324,11 @@ namespace Samverkan.Notifications.Data.Migrations.Sqlite
                         .HasMaxLength(36)
                         .HasColumnType("TEXT")
                         .HasColumnName("case_id");
+
+                    b.Property<string>("DataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_json");
 
                     b.Property<string>("EventId")
                         .IsRequired()
@@ -249,6 +346,12 @@ namespace Samverkan.Notifications.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("occurred_at");
 
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -263,6 +366,119 @@ namespace Samverkan.Notifications.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_feed_items_event_id");
 
                     b.ToTable("feed_items", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Notifications.Data.SubscriptionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<int>("Cadence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadence");
+
+                    b.PrimitiveCollection<string>("CaseIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_ids");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<string>("EventTypes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_types");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<DateTime?>("PreviousSecretExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_secret_expires_at");
+
+                    b.Property<string>("PreviousWebhookSecret")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_webhook_secret");
+
+                    b.PrimitiveCollection<string>("ProcurementIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("procurement_ids");
+
+                    b.PrimitiveCollection<string>("ProgrammeAreaCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme_area_codes");
+
+                    b.PrimitiveCollection<string>("RecommendationIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommendation_ids");
+
+                    b.PrimitiveCollection<string>("RegionCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_codes");
+
+                    b.Property<string>("UnsubscribeKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unsubscribe_key");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unsubscribed_at");
+
+                    b.Property<string>("WebhookSecret")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_secret");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subscriptions");
+
+                    b.HasIndex("Owner", "CreatedAt")
+                        .HasDatabaseName("ix_subscriptions_owner_created_at");
+
+                    b.ToTable("subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Notifications.Data.DeliveryRecord", b =>
+                {
+                    b.HasOne("Samverkan.Notifications.Data.FeedItemRecord", "FeedItem")
+                        .WithMany()
+                        .HasForeignKey("FeedItemCursor")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deliveries_feed_items_feed_item_cursor");
+
+                    b.HasOne("Samverkan.Notifications.Data.SubscriptionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deliveries_subscriptions_subscription_id");
+
+                    b.Navigation("FeedItem");
                 });
 #pragma warning restore 612, 618
         }
