@@ -1,5 +1,5 @@
-using System.Net.Http.Headers;
 using Samverkan.Cases.V1;
+using Samverkan.ServiceDefaults.Hosting;
 using Samverkan.ServiceDefaults.Security;
 using Samverkan.Testing;
 using Samverkan.Testing.Cases;
@@ -7,8 +7,9 @@ using Samverkan.Testing.Cases;
 namespace Samverkan.EndToEnd.Tests;
 
 /// <summary>
-/// A case's journey through the real standalone host, from horizon scanning to the council's door and closed,
-/// with the host restarted in the middle: the grain, the read model, the timeline and a pending timer survive it.
+/// A case's journey through the real standalone host: from horizon scanning to the council's door and closed, with the
+/// host restarted in the middle (the grain, the read model, the timeline and a pending timer survive it); and from
+/// ready through the council's recommendation to under review when the review date passes.
 /// </summary>
 public sealed class CaseJourneyTests : IAsyncLifetime
 {
@@ -42,7 +43,7 @@ public sealed class CaseJourneyTests : IAsyncLifetime
         Assert.Equal(ordered, await steps.GetAsync(ordered));
 
         // The assessment's due timer was scheduled before the restart; it fires once the (moved) clock passes it.
-        await AdvanceClockAsync(TimeSpan.FromDays(7));
+        await new JourneySteps(_host).AdvanceClockAsync(TimeSpan.FromDays(7));
         var cases = Cases();
         var overdue = await Eventually.Until(
             async () => (await cases.ListOverdueAssessmentsAsync(new ListOverdueAssessmentsRequest(), TestTokens.As(Roles.Operator))).Assessments,
@@ -70,6 +71,25 @@ public sealed class CaseJourneyTests : IAsyncLifetime
         Assert.Single(flagged, "assessment-overdue");
     }
 
+    [Fact]
+    public async Task A_case_follows_the_council_to_recommended_and_goes_under_review_at_the_review_date()
+    {
+        var journey = new JourneySteps(_host);
+        var today = TimeProvider.System.Today();
+        var ready = await journey.ReadyCaseAsync("Glukossensor Vega");
+        var recommendation = await journey.PublishAsync(ready.CaseId, today, followUpDeadline: today.AddMonths(6));
+
+        var recommended = await Eventually.Until(() => Steps().GetAsync(ready), c => c.State == CaseState.Recommended, what: "the case recommended");
+        Assert.Equal(recommendation.Number, recommended.Recommendation.Number);
+
+        var reviewDate = new DateOnly(recommendation.ReviewDate.Year, recommendation.ReviewDate.Month, recommendation.ReviewDate.Day);
+        await journey.AdvanceClockAsync(TimeSpan.FromDays(reviewDate.DayNumber - today.DayNumber + 1));
+        var underReview = await Eventually.Until(() => Steps().GetAsync(ready), c => c.State == CaseState.UnderReview, what: "the case under review");
+        var timeline = await TimelineAsync(underReview);
+        Assert.True(timeline.IndexOf("recommendation-published") is >= 0 and var published && timeline.IndexOf("review-due") > published,
+            string.Join(", ", timeline));
+    }
+
     private CaseService.CaseServiceClient Cases() => new(_host.CreateGrpcChannel());
 
     private CaseSteps Steps() => new(Cases(), TimeProvider.System);
@@ -77,12 +97,4 @@ public sealed class CaseJourneyTests : IAsyncLifetime
     private async Task<List<string>> TimelineAsync(Case c) =>
         (await Cases().ListCaseTimelineAsync(new ListCaseTimelineRequest { Name = c.Name }, TestTokens.As(Roles.Operator)))
             .Entries.Select(e => e.Action).ToList();
-
-    private async Task AdvanceClockAsync(TimeSpan by)
-    {
-        using var http = new HttpClient { BaseAddress = _host.HttpAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/clock/advance?by={by:c}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(Roles.Operator));
-        (await http.SendAsync(request)).EnsureSuccessStatusCode();
-    }
 }

@@ -32,7 +32,7 @@ public sealed class CouncilThreadTests : IAsyncLifetime
         var journey = new CouncilJourney(_host);
         var cases = new JourneySteps(_host);
         var members = await journey.AppointCouncilAsync();
-        var ready = await cases.ReadyCaseAsync("Glukosmätare Kid", CouncilJourney.Today);
+        var ready = await cases.ReadyCaseAsync("Glukosmätare Kid");
         Assert.Equal(CaseState.ReadyForCouncil, ready.State);
 
         var agenda = await journey.AgendaWithAsync(ready);
@@ -78,7 +78,7 @@ public sealed class CouncilThreadTests : IAsyncLifetime
     {
         var journey = new CouncilJourney(_host);
         var members = await journey.AppointCouncilAsync();
-        var ready = await new JourneySteps(_host).ReadyCaseAsync("Insulinpump Mini", CouncilJourney.Today);
+        var ready = await new JourneySteps(_host).ReadyCaseAsync("Insulinpump Mini");
         var conflicted = members.Single(m => m.Subject == "lars.vast");
         var held = await journey.HoldAsync(await journey.DeclareConflictAsync(await journey.AgendaWithAsync(ready), conflicted));
         var chair = members.Single(m => m.Role == MemberRole.Chair);

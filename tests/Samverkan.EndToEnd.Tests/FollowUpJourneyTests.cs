@@ -36,7 +36,7 @@ public sealed class FollowUpJourneyTests : IAsyncLifetime
         var followUps = new FollowUpService.FollowUpServiceClient(_host.CreateGrpcChannel());
         var today = TimeProvider.System.Today();
         var product = "Insulinpump Lilla " + Guid.NewGuid().ToString("N")[..6];
-        var readyCase = await steps.ReadyCaseAsync(product, today);
+        var readyCase = await steps.ReadyCaseAsync(product);
         var recommendation = await steps.PublishAsync(readyCase.CaseId, today, today.AddDays(30));
         var id = recommendation.RecommendationId;
 

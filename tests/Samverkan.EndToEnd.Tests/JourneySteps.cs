@@ -5,14 +5,13 @@ using Samverkan.Common.V1;
 using Samverkan.Council.V1;
 using Samverkan.ServiceDefaults.Security;
 using Samverkan.Testing;
+using Samverkan.Testing.Cases;
 
 namespace Samverkan.EndToEnd.Tests;
 
 /// <summary>The journey up to a published recommendation, through the standalone host's gRPC contracts as people do it.</summary>
 internal sealed class JourneySteps(StandaloneProcess host)
 {
-    public static Metadata PreparationGroup => TestTokens.As(Roles.PreparationGroup, subject: "anna.berg");
-
     public static Metadata Secretary => TestTokens.As(Roles.CouncilSecretary, subject: "sekreterare");
 
     public static Metadata Operator => TestTokens.As(Roles.Operator);
@@ -24,57 +23,7 @@ internal sealed class JourneySteps(StandaloneProcess host)
     public static Date ToDate(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
 
     /// <summary>Registered, nominated, prioritised, accepted, assessed and marked ready for the council.</summary>
-    public async Task<Case> ReadyCaseAsync(string product, DateOnly today)
-    {
-        var c = (await Cases.RegisterProductAsync(new RegisterProductRequest
-        {
-            RequestId = Guid.NewGuid().ToString(),
-            Product = new Product
-            {
-                DisplayName = product,
-                Manufacturer = "Dia Medica AB",
-                Description = "Slutet system för insulintillförsel till barn med typ 1-diabetes.",
-                Regulation = Regulation.Mdr,
-                RiskClass = RiskClass.MdrIib,
-                CeMarkingStatus = CeMarkingStatus.Marked,
-                ProgrammeAreaCodes = { "endokrina-sjukdomar" },
-                Source = ProductSource.Company,
-                SourceDetail = "Dia Medica AB",
-            },
-        }, PreparationGroup)).Case;
-        c = (await Cases.NominateCaseAsync(new NominateCaseRequest { Name = c.Name, Etag = c.Etag, Reason = "Stor patientnytta." }, PreparationGroup)).Case;
-        c = (await Cases.PrioritiseCaseAsync(new PrioritiseCaseRequest
-        {
-            Name = c.Name,
-            Etag = c.Etag,
-            Prioritisation = new Prioritisation
-            {
-                PatientNear = true,
-                RiskOfUnequalUse = true,
-                EstimatedTotalCost = new Money { CurrencyCode = "SEK", Units = 90_000_000 },
-                Grounds = "Patientnära och risk för ojämlik användning.",
-            },
-        }, PreparationGroup)).Case;
-        c = (await Cases.AcceptCaseAsync(new AcceptCaseRequest { Name = c.Name, Etag = c.Etag, Grounds = "Uppfyller kriterierna." }, PreparationGroup)).Case;
-        c = (await Cases.OrderAssessmentAsync(new OrderAssessmentRequest
-        {
-            Name = c.Name,
-            Etag = c.Etag,
-            RequestId = Guid.NewGuid().ToString(),
-            Assessor = Assessor.Tlv,
-            Question = "Hälsoekonomisk bedömning.",
-            ExpectedDeliveryDate = ToDate(today.AddDays(20)),
-        }, PreparationGroup)).Case;
-        c = (await Cases.RecordAssessmentDeliveryAsync(new RecordAssessmentDeliveryRequest
-        {
-            Name = c.Name,
-            Etag = c.Etag,
-            AssessmentId = c.Assessments.Single().AssessmentId,
-            ReportReference = "TLV 2211/2026",
-            Summary = "Kostnadseffektiv för barn under 12 år.",
-        }, PreparationGroup)).Case;
-        return (await Cases.MarkReadyForCouncilAsync(new MarkReadyForCouncilRequest { Name = c.Name, Etag = c.Etag, Reason = "Underlaget är komplett." }, PreparationGroup)).Case;
-    }
+    public Task<Case> ReadyCaseAsync(string product) => new CaseSteps(Cases, TimeProvider.System).ReadyForCouncilAsync(product);
 
     /// <summary>A full council decides "kan användas" on the case at a meeting today and the secretary publishes it.</summary>
     public async Task<Recommendation> PublishAsync(string caseId, DateOnly today, DateOnly followUpDeadline)

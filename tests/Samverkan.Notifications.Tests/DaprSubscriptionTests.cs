@@ -73,7 +73,7 @@ public sealed class DaprSubscriptionTests(NotificationsFactory factory) : IClass
         var feed = await _notifications.ListFeedItemsAsync(new ListFeedItemsRequest(), TestTokens.As(Roles.Operator));
         var item = Assert.Single(feed.FeedItems, i => i.CaseId == caseId);
         Assert.Equal("samverkan.events.v1.RecommendationPublished", item.EventType);
-        Assert.Equal("Recommendation MTP-2026-007 published: Stent Alfa, CanUse", item.Title);
+        Assert.Equal("Recommendation MTP-2026-007 published: Stent Alfa – can use", item.Title);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
+using Grpc.Core;
 using Samverkan.Cases.V1;
 using Samverkan.Common.V1;
 using Samverkan.ServiceDefaults.Security;
-using Grpc.Core;
 
 namespace Samverkan.Testing.Cases;
 
