@@ -5,6 +5,7 @@ using Samverkan.ServiceDefaults.Data;
 using Samverkan.Upphandling.Data;
 using Samverkan.Upphandling.Events;
 using Samverkan.Upphandling.Grpc;
+using Samverkan.Upphandling.Pages;
 using Samverkan.Upphandling.Procurement;
 
 namespace Samverkan.Upphandling;
@@ -33,6 +34,7 @@ public static class UpphandlingModule
     public static WebApplication MapUpphandling(this WebApplication app)
     {
         app.MapGrpcService<UpphandlingGrpcService>().RequireAuthorization();
+        app.MapCoordinatorPages();
         app.MapEventing();
         return app;
     }

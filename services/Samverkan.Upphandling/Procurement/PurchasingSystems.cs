@@ -95,6 +95,10 @@ public sealed partial class PurchasingSystems(UpphandlingDbContext db, Reference
         return await LoadAsync(id, cancellationToken, tracking: false) ?? throw new NotFoundException(name);
     }
 
+    /// <summary>The systems created last, newest first, for the coordinator's overview.</summary>
+    public Task<List<PurchasingSystemRecord>> RecentAsync(int count, CancellationToken cancellationToken) =>
+        db.PurchasingSystems.AsNoTracking().OrderByDescending(s => s.CreatedAt).Take(count).ToListAsync(cancellationToken);
+
     public async Task<PurchasingSystemRecord> PublishAsync(PublishDynamicPurchasingSystemRequest r, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var system = await TargetAsync(r.Name, r.Reason, cancellationToken);
