@@ -28,6 +28,7 @@ public static class UpphandlingModule
             .AddScoped<InnovationProcurements>()
             .AddScoped<ProductProcurementQuery>();
         builder.Services.AddEventHandler<RecommendationPublished, RecommendationPublishedHandler>();
+        builder.Services.AddTimerHandler<UpphandlingDbContext, MilestoneDueTimer>();
         return builder;
     }
 

@@ -1,7 +1,10 @@
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Samverkan.Common.V1;
+using Samverkan.Eventing.Timers;
 using Samverkan.Events.V1;
 using Samverkan.Testing;
+using Samverkan.Upphandling.Data;
 using Samverkan.Upphandling.V1;
 
 namespace Samverkan.Upphandling.Tests;
@@ -75,6 +78,11 @@ public sealed class InnovationTests
         factory.SetDate(new DateOnly(2028, 1, 10));
         var read = await client.GetInnovationProcurementAsync(new GetInnovationProcurementRequest { Name = created.Name }, Steps.Coordinator);
         Assert.Equal([false, true, false, false], read.Milestones.Select(m => m.Overdue));
+        await FireTimersAsync(factory);
+        await FireTimersAsync(factory);
+        var overdue = Assert.Single(await factory.ProcurementEventsAsync(), e => e.Change == ProcurementChange.MilestoneOverdue);
+        Assert.Equal(new Date { Year = 2027, Month = 12, Day = 31 }, overdue.DueDate);
+        Assert.Equal([recommendation.CaseId], overdue.CaseIds);
 
         error = await factory.RefusedAsync(() => client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest
         {
@@ -99,10 +107,19 @@ public sealed class InnovationTests
         Assert.Equal(InnovationPhase.ResearchAndDevelopment, volvo.DroppedAfter);
         Assert.All(advanced.Milestones, m => Assert.False(m.Overdue));
         var events = await factory.ProcurementEventsAsync();
-        Assert.Equal([ProcurementChange.InnovationPhaseReached, ProcurementChange.InnovationPhaseReached], events.Select(e => e.Change));
-        Assert.Equal([recommendation.CaseId], events[1].CaseIds);
-        Assert.Contains("dropped: " + Steps.Volvo, events[1].Summary, StringComparison.Ordinal);
+        Assert.Equal([ProcurementChange.InnovationPhaseReached, ProcurementChange.MilestoneOverdue, ProcurementChange.InnovationPhaseReached], events.Select(e => e.Change));
+
+        // Pilot is due 30 June 2028: reached before then, its timer is gone and nothing goes out.
+        await client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest { Name = created.Name, Phase = InnovationPhase.Pilot, Reason = "Pilot i gång." }, Steps.Coordinator);
+        factory.SetDate(new DateOnly(2028, 7, 1));
+        await FireTimersAsync(factory);
+        Assert.Single(await factory.ProcurementEventsAsync(), e => e.Change == ProcurementChange.MilestoneOverdue);
+        Assert.Equal([recommendation.CaseId], events[2].CaseIds);
+        Assert.Contains("dropped: " + Steps.Volvo, events[2].Summary, StringComparison.Ordinal);
     }
+
+    private static Task<int> FireTimersAsync(UpphandlingFactory factory) =>
+        factory.Services.GetRequiredService<TimerRunner<UpphandlingDbContext>>().FireDueAsync(CancellationToken.None);
 
     [Fact]
     public async Task Bad_innovation_procurements_are_refused_field_by_field()

@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Samverkan.Events.V1;
 using Samverkan.ReferenceData.Catalog;
 using Samverkan.ServiceDefaults.Errors;
+using Samverkan.ServiceDefaults.Hosting;
 using Samverkan.ServiceDefaults.Security;
 using Samverkan.Upphandling.Data;
 using Samverkan.Upphandling.Domain;
+using Samverkan.Upphandling.Events;
 using Samverkan.Upphandling.V1;
 
 namespace Samverkan.Upphandling.Procurement;
@@ -73,6 +75,11 @@ public sealed class InnovationProcurements(UpphandlingDbContext db, ReferenceDat
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.InnovationProcurements.Add(procurement);
+        foreach (var milestone in milestones)
+        {
+            await db.ScheduleTimerAsync(MilestoneDueTimer.Kind, MilestoneDueTimer.Key(id, milestone.Phase), SwedishTime.EndOf(milestone.TargetDate), null, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return procurement;
     }
@@ -132,6 +139,7 @@ public sealed class InnovationProcurements(UpphandlingDbContext db, ReferenceDat
         }
 
         procurement.Milestones.Single(m => m.Phase == r.Phase).ReachedAt = clock.GetUtcNow().UtcDateTime;
+        await db.CancelTimerAsync(MilestoneDueTimer.Kind, MilestoneDueTimer.Key(procurement.ProcurementId, r.Phase), cancellationToken);
         procurement.CurrentPhase = r.Phase;
         var audit = caller.Audit(clock, r.Reason.Trim());
         var droppedText = dropped.Count > 0 ? $"; dropped: {string.Join(", ", dropped.Select(x => x.OrganisationNumber))}" : string.Empty;
