@@ -19,10 +19,6 @@ public sealed class MilestoneDueTimer(TimeProvider clock) : ITimerHandler<Upphan
 {
     public const string Kind = "innovation-milestone-due";
 
-    public static string Key(Guid procurementId, InnovationPhase phase) => $"{procurementId}/{(int)phase}";
-
-    string ITimerHandler<UpphandlingDbContext>.Kind => Kind;
-
     public async Task FireAsync(UpphandlingDbContext db, ScheduledTimer timer, CancellationToken cancellationToken)
     {
         var parts = timer.Key.Split('/');
@@ -46,4 +42,9 @@ public sealed class MilestoneDueTimer(TimeProvider clock) : ITimerHandler<Upphan
             procurement.RegionCodes, $"{procurement.Title}: {InnovationPhases.Describe(phase)} not reached by {milestone.TargetDate.Iso()} ({milestone.InterimTarget})",
             audit, milestone.TargetDate, cancellationToken);
     }
+
+    string ITimerHandler<UpphandlingDbContext>.Kind => Kind;
+
+    /// <summary>One timer per milestone: the procurement and the phase.</summary>
+    public static string Key(Guid procurementId, InnovationPhase phase) => $"{procurementId}/{(int)phase}";
 }
