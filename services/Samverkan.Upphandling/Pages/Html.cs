@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Samverkan.Upphandling.Pages;
 
@@ -70,7 +71,10 @@ internal sealed class Html
         return this;
     }
 
-    private static string E(string text) => HtmlEncoder.Default.Encode(text);
+    /// <summary>Swedish letters stay letters in the page source; markup characters are encoded.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string text) => Encoder.Encode(text);
 }
 
 /// <summary>A table cell: text, optionally a link, optionally marked as needing attention.</summary>
