@@ -8,23 +8,26 @@ using Samverkan.Upphandling.V1;
 namespace Samverkan.EndToEnd.Tests;
 
 /// <summary>The upphandling module in the real standalone host: gRPC on its HTTP/2 port, the coordinator's pages on HTTP/1.1.</summary>
-public sealed class UpphandlingTests : IAsyncLifetime
+public sealed class UpphandlingTests
 {
-    private readonly DirectoryInfo _workingDirectory = Directory.CreateTempSubdirectory("samverkan-e2e-");
-    private StandaloneProcess _host = null!;
-
-    public async Task InitializeAsync() => _host = await StandaloneProcess.StartAsync(_workingDirectory.FullName);
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _workingDirectory.Delete(recursive: true);
-    }
-
     [Fact]
     public async Task A_published_system_and_its_application_appear_on_the_coordinators_pages()
     {
-        var client = new UpphandlingService.UpphandlingServiceClient(_host.CreateGrpcChannel());
+        var directory = Directory.CreateTempSubdirectory("samverkan-e2e-upphandling-");
+        try
+        {
+            await using var host = await StandaloneProcess.StartAsync(directory.FullName);
+            await DriveAsync(host);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static async Task DriveAsync(StandaloneProcess host)
+    {
+        var client = new UpphandlingService.UpphandlingServiceClient(host.CreateGrpcChannel());
         var coordinator = TestTokens.As(Roles.ProcurementCoordinator);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, ServiceDefaults.Hosting.SwedishTime.Zone).DateTime);
         var system = await client.CreateDynamicPurchasingSystemAsync(new CreateDynamicPurchasingSystemRequest
@@ -51,7 +54,7 @@ public sealed class UpphandlingTests : IAsyncLifetime
             SupplierName = "Audio Medica AB",
         }, coordinator);
 
-        using var http = new HttpClient { BaseAddress = _host.HttpAddress };
+        using var http = new HttpClient { BaseAddress = host.HttpAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(Roles.ProcurementCoordinator));
         var worklist = await http.GetStringAsync(new Uri("/upphandling", UriKind.Relative));
         Assert.Contains("Hörselimplantat DIS", worklist, StringComparison.Ordinal);
