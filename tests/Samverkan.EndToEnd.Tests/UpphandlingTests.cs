@@ -30,7 +30,7 @@ public sealed class UpphandlingTests
         var client = new UpphandlingService.UpphandlingServiceClient(host.CreateGrpcChannel());
         var coordinator = TestTokens.As(Roles.ProcurementCoordinator);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, ServiceDefaults.Hosting.SwedishTime.Zone).DateTime);
-        var system = await client.CreateDynamicPurchasingSystemAsync(new CreateDynamicPurchasingSystemRequest
+        var system = (await client.CreateDynamicPurchasingSystemAsync(new CreateDynamicPurchasingSystemRequest
         {
             RequestId = Guid.NewGuid().ToString(),
             System = new DynamicPurchasingSystem
@@ -43,16 +43,16 @@ public sealed class UpphandlingTests
                 ProcurementRegionCode = "E",
                 RegionCodes = { "14" },
             },
-        }, coordinator);
+        }, coordinator)).DynamicPurchasingSystem;
         await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = system.Name, Reason = "Annonserat." }, coordinator);
-        var application = await client.SubmitSupplierApplicationAsync(new SubmitSupplierApplicationRequest
+        var application = (await client.SubmitSupplierApplicationAsync(new SubmitSupplierApplicationRequest
         {
             RequestId = Guid.NewGuid().ToString(),
             System = system.Name,
             CategoryId = system.Categories[0].CategoryId,
             OrganisationNumber = "5560125790",
             SupplierName = "Audio Medica AB",
-        }, coordinator);
+        }, coordinator)).SupplierApplication;
 
         using var http = new HttpClient { BaseAddress = host.HttpAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(Roles.ProcurementCoordinator));

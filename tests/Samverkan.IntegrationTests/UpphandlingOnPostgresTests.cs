@@ -73,7 +73,7 @@ public sealed class UpphandlingOnPostgresTests(PostgresFixture postgres)
                 },
             }, Coordinator);
 
-            system = await client.CreateDynamicPurchasingSystemAsync(new CreateDynamicPurchasingSystemRequest
+            system = (await client.CreateDynamicPurchasingSystemAsync(new CreateDynamicPurchasingSystemRequest
             {
                 RequestId = Guid.NewGuid().ToString(),
                 System = new DynamicPurchasingSystem
@@ -87,19 +87,19 @@ public sealed class UpphandlingOnPostgresTests(PostgresFixture postgres)
                     RegionCodes = { "12", "13" },
                     RecommendationIds = { recommendationId },
                 },
-            }, Coordinator);
+            }, Coordinator)).DynamicPurchasingSystem;
             await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = system.Name, Reason = "Annonserat." }, Coordinator);
             var applications = new List<SupplierApplication>();
             foreach (var number in new[] { "556677-8899", "556012-5790" })
             {
-                applications.Add(await client.SubmitSupplierApplicationAsync(new SubmitSupplierApplicationRequest
+                applications.Add((await client.SubmitSupplierApplicationAsync(new SubmitSupplierApplicationRequest
                 {
                     RequestId = Guid.NewGuid().ToString(),
                     System = system.Name,
                     CategoryId = system.Categories[0].CategoryId,
                     OrganisationNumber = number,
                     SupplierName = number,
-                }, Coordinator));
+                }, Coordinator)).SupplierApplication);
             }
 
             Assert.All(applications, a => Assert.Equal(new Date { Year = 2027, Month = 4, Day = 7 }, a.DueDate));
@@ -115,7 +115,7 @@ public sealed class UpphandlingOnPostgresTests(PostgresFixture postgres)
                 }, Coordinator);
             }
 
-            var callOff = await client.CreateCallOffAsync(new CreateCallOffRequest
+            var callOff = (await client.CreateCallOffAsync(new CreateCallOffRequest
             {
                 RequestId = Guid.NewGuid().ToString(),
                 System = system.Name,
@@ -123,7 +123,7 @@ public sealed class UpphandlingOnPostgresTests(PostgresFixture postgres)
                 Title = "Pumpar till Skåne",
                 InvitedOrganisationNumbers = { "556677-8899", "556012-5790" },
                 TenderDeadline = new Date { Year = 2027, Month = 4, Day = 1 },
-            }, Coordinator);
+            }, Coordinator)).CallOff;
             await client.RecordTenderAsync(new RecordTenderRequest
             {
                 Name = callOff.Name,
@@ -136,7 +136,7 @@ public sealed class UpphandlingOnPostgresTests(PostgresFixture postgres)
 
         await using var second = new ServiceFactory<UpphandlingGrpcService>(settings) { TestServices = s => s.AddSingleton<TimeProvider>(clock) };
         var again = new UpphandlingService.UpphandlingServiceClient(second.CreateGrpcChannel());
-        var view = await again.GetProductProcurementAsync(new GetProductProcurementRequest { CaseId = caseId }, TestTokens.As(Roles.Operator));
+        var view = (await again.GetProductProcurementAsync(new GetProductProcurementRequest { CaseId = caseId }, TestTokens.As(Roles.Operator))).ProductProcurement;
         Assert.Equal(CoordinationItemState.Decided, Assert.Single(view.CoordinationItems).State);
         Assert.Equal(system.SystemId, Assert.Single(view.DynamicPurchasingSystems).SystemId);
         var coverage = await again.GetRecommendationContractsAsync(new GetRecommendationContractsRequest { RecommendationId = recommendationId }, Coordinator);

@@ -29,9 +29,9 @@ public sealed class ContractTests(UpphandlingFactory factory) : IClassFixture<Up
             RequestId = Guid.NewGuid().ToString(),
             Contract = ContractFor("13", recommendation.CaseId, new Date { Year = 2027, Month = 12, Day = 31 }, new Date { Year = 2028, Month = 12, Day = 31 }),
         };
-        var registered = await _upphandling.RegisterContractAsync(request, Steps.Coordinator);
+        var registered = (await _upphandling.RegisterContractAsync(request, Steps.Coordinator)).Contract;
         Assert.Equal("556677-8899", registered.SupplierOrganisationNumber);
-        Assert.Equal(registered.ContractId, (await _upphandling.RegisterContractAsync(request, Steps.Coordinator)).ContractId);
+        Assert.Equal(registered.ContractId, ((await _upphandling.RegisterContractAsync(request, Steps.Coordinator)).Contract).ContractId);
         await _upphandling.RegisterContractAsync(new RegisterContractRequest
         {
             RequestId = Guid.NewGuid().ToString(),

@@ -75,7 +75,7 @@ public sealed class CoordinatorPageTests
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         system.ValidityStartDate = new Date { Year = today.Year, Month = today.Month, Day = today.Day };
         system.ValidityEndDate = new Date { Year = today.Year + 4, Month = 1, Day = 31 };
-        var created = await client.CreateDynamicPurchasingSystemAsync(new CreateDynamicPurchasingSystemRequest { RequestId = Guid.NewGuid().ToString(), System = system }, Steps.Coordinator);
+        var created = (await client.CreateDynamicPurchasingSystemAsync(new CreateDynamicPurchasingSystemRequest { RequestId = Guid.NewGuid().ToString(), System = system }, Steps.Coordinator)).DynamicPurchasingSystem;
         await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = created.Name, Reason = "Annonserat." }, Steps.Coordinator);
         await client.SubmitSupplierApplicationAsync(new SubmitSupplierApplicationRequest
         {

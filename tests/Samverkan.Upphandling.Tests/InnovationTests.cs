@@ -45,11 +45,11 @@ public sealed class InnovationTests
         await using var factory = new UpphandlingFactory();
         var recommendation = await factory.PublishRecommendationAsync();
         var client = factory.Client();
-        var created = await client.CreateInnovationProcurementAsync(new CreateInnovationProcurementRequest
+        var created = (await client.CreateInnovationProcurementAsync(new CreateInnovationProcurementRequest
         {
             RequestId = Guid.NewGuid().ToString(),
             Procurement = Partnership(recommendation.RecommendationId),
-        }, Steps.Coordinator);
+        }, Steps.Coordinator)).InnovationProcurement;
         Assert.Equal(InnovationPhase.Unspecified, created.CurrentPhase);
 
         var error = await factory.RefusedAsync(() => client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest
@@ -76,7 +76,7 @@ public sealed class InnovationTests
             Reason = "FoU påbörjad.",
         }, Steps.Coordinator);
         factory.SetDate(new DateOnly(2028, 1, 10));
-        var read = await client.GetInnovationProcurementAsync(new GetInnovationProcurementRequest { Name = created.Name }, Steps.Coordinator);
+        var read = (await client.GetInnovationProcurementAsync(new GetInnovationProcurementRequest { Name = created.Name }, Steps.Coordinator)).InnovationProcurement;
         Assert.Equal([false, true, false, false], read.Milestones.Select(m => m.Overdue));
         await FireTimersAsync(factory);
         await FireTimersAsync(factory);
@@ -93,13 +93,13 @@ public sealed class InnovationTests
         }, Steps.Coordinator), StatusCode.InvalidArgument);
         Assert.Equal(["dropped_organisation_numbers"], error.Fields());
 
-        var advanced = await client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest
+        var advanced = (await client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest
         {
             Name = created.Name,
             Phase = InnovationPhase.Prototype,
             Reason = "Prototyp godkänd.",
             DroppedOrganisationNumbers = { Steps.Volvo },
-        }, Steps.Coordinator);
+        }, Steps.Coordinator)).InnovationProcurement;
 
         Assert.Equal(InnovationPhase.Prototype, advanced.CurrentPhase);
         var volvo = advanced.Partners.Single(p => p.OrganisationNumber == Steps.Volvo);
@@ -161,7 +161,7 @@ public sealed class InnovationTests
             RecommendationIds = { recommendation.RecommendationId },
             RegionCodes = { "01" },
         };
-        var created = await client.CreateInnovationProcurementAsync(new CreateInnovationProcurementRequest { RequestId = Guid.NewGuid().ToString(), Procurement = pcp }, Steps.Coordinator);
+        var created = (await client.CreateInnovationProcurementAsync(new CreateInnovationProcurementRequest { RequestId = Guid.NewGuid().ToString(), Procurement = pcp }, Steps.Coordinator)).InnovationProcurement;
         await client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest { Name = created.Name, Phase = InnovationPhase.SolutionDesign, Reason = "Start." }, Steps.Coordinator);
 
         var error = await factory.RefusedAsync(() => client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest

@@ -14,7 +14,7 @@ public sealed class ProductProcurementTests
         var client = factory.Client();
         var system = await factory.PublishedSystemAsync(recommendation.RecommendationId);
         await factory.PublishedSystemAsync(other.RecommendationId);
-        var contract = await client.RegisterContractAsync(new RegisterContractRequest
+        var contract = (await client.RegisterContractAsync(new RegisterContractRequest
         {
             RequestId = Guid.NewGuid().ToString(),
             Contract = new Contract
@@ -27,9 +27,9 @@ public sealed class ProductProcurementTests
                 StartDate = new Date { Year = 2026, Month = 1, Day = 1 },
                 EndDate = new Date { Year = 2028, Month = 1, Day = 1 },
             },
-        }, Steps.Coordinator);
+        }, Steps.Coordinator)).Contract;
 
-        var view = await client.GetProductProcurementAsync(new GetProductProcurementRequest { CaseId = recommendation.CaseId }, Steps.Coordinator);
+        var view = (await client.GetProductProcurementAsync(new GetProductProcurementRequest { CaseId = recommendation.CaseId }, Steps.Coordinator)).ProductProcurement;
 
         Assert.Equal([recommendation.RecommendationId], view.CoordinationItems.Select(i => i.RecommendationId));
         Assert.Equal([system.SystemId], view.DynamicPurchasingSystems.Select(s => s.SystemId));

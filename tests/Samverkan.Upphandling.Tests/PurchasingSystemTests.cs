@@ -19,12 +19,12 @@ public sealed class PurchasingSystemTests
         var recommendation = await factory.PublishRecommendationAsync();
         var client = factory.Client();
         var request = new CreateDynamicPurchasingSystemRequest { RequestId = Guid.NewGuid().ToString(), System = Steps.System(recommendation.RecommendationId) };
-        var draft = await client.CreateDynamicPurchasingSystemAsync(request, Steps.Coordinator);
+        var draft = (await client.CreateDynamicPurchasingSystemAsync(request, Steps.Coordinator)).DynamicPurchasingSystem;
         Assert.Equal(DynamicPurchasingSystemState.Draft, draft.State);
         Assert.Equal(2, draft.Categories.Count);
-        Assert.Equal(draft.SystemId, (await client.CreateDynamicPurchasingSystemAsync(request, Steps.Coordinator)).SystemId);
+        Assert.Equal(draft.SystemId, ((await client.CreateDynamicPurchasingSystemAsync(request, Steps.Coordinator)).DynamicPurchasingSystem).SystemId);
 
-        var published = await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = draft.Name, Reason = "Annonserat." }, Steps.Coordinator);
+        var published = (await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = draft.Name, Reason = "Annonserat." }, Steps.Coordinator)).DynamicPurchasingSystem;
 
         Assert.Equal(DynamicPurchasingSystemState.Published, published.State);
         var e = Assert.Single(await factory.ProcurementEventsAsync());
@@ -49,11 +49,11 @@ public sealed class PurchasingSystemTests
         Assert.Equal(Due10, admitted.DueDate);
         Assert.Equal("556012-5790", extended.OrganisationNumber);
 
-        extended = await factory.Client().ExtendQualificationAssessmentAsync(new ExtendQualificationAssessmentRequest
+        extended = (await factory.Client().ExtendQualificationAssessmentAsync(new ExtendQualificationAssessmentRequest
         {
             Name = extended.Name,
             Reason = "Omfattande teknisk dokumentation att granska.",
-        }, Steps.Coordinator);
+        }, Steps.Coordinator)).SupplierApplication;
         Assert.True(extended.Extended);
         Assert.Equal(Due15, extended.DueDate);
 
@@ -141,7 +141,7 @@ public sealed class PurchasingSystemTests
         Assert.Equal(["invited_organisation_numbers[1]"], error.Fields());
 
         request.InvitedOrganisationNumbers.RemoveAt(1);
-        var callOff = await client.CreateCallOffAsync(request, Steps.Coordinator);
+        var callOff = (await client.CreateCallOffAsync(request, Steps.Coordinator)).CallOff;
         Assert.Equal([Steps.Acme, Steps.Volvo], callOff.InvitedOrganisationNumbers);
 
         await client.RecordTenderAsync(new RecordTenderRequest { Name = callOff.Name, OrganisationNumber = Steps.Acme, Price = Sek(1_200_000) }, Steps.Coordinator);
@@ -158,7 +158,7 @@ public sealed class PurchasingSystemTests
         error = await factory.RefusedAsync(() => client.RecordTenderAsync(
             new RecordTenderRequest { Name = callOff.Name, OrganisationNumber = Steps.Acme, Price = Sek(1) }, Steps.Coordinator), StatusCode.FailedPrecondition);
         Assert.Equal("TENDER_DEADLINE_PASSED", error.ErrorInfo()?.Reason);
-        var awarded = await client.AwardCallOffAsync(award, Steps.Coordinator);
+        var awarded = (await client.AwardCallOffAsync(award, Steps.Coordinator)).CallOff;
 
         Assert.Equal(CallOffState.Awarded, awarded.State);
         Assert.Equal(2, awarded.Tenders.Count);
@@ -199,7 +199,7 @@ public sealed class PurchasingSystemTests
         Assert.Equal("VALIDITY_RUNNING", error.ErrorInfo()?.Reason);
 
         factory.SetDate(new DateOnly(2031, 3, 22));
-        var closed = await client.CloseDynamicPurchasingSystemAsync(close, Steps.Coordinator);
+        var closed = (await client.CloseDynamicPurchasingSystemAsync(close, Steps.Coordinator)).DynamicPurchasingSystem;
         Assert.Equal(DynamicPurchasingSystemState.Closed, closed.State);
         Assert.Equal(ProcurementChange.DpsClosed, (await factory.ProcurementEventsAsync())[^1].Change);
 

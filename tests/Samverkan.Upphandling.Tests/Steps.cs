@@ -73,28 +73,28 @@ internal static class Steps
     public static async Task<DynamicPurchasingSystem> PublishedSystemAsync(this UpphandlingFactory factory, string recommendationId)
     {
         var client = factory.Client();
-        var system = await client.CreateDynamicPurchasingSystemAsync(
-            new CreateDynamicPurchasingSystemRequest { RequestId = Guid.NewGuid().ToString(), System = System(recommendationId) }, Coordinator);
-        return await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = system.Name, Reason = "Annonserat." }, Coordinator);
+        var system = (await client.CreateDynamicPurchasingSystemAsync(
+            new CreateDynamicPurchasingSystemRequest { RequestId = Guid.NewGuid().ToString(), System = System(recommendationId) }, Coordinator)).DynamicPurchasingSystem;
+        return (await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = system.Name, Reason = "Annonserat." }, Coordinator)).DynamicPurchasingSystem;
     }
 
-    public static Task<SupplierApplication> ApplyAsync(this UpphandlingFactory factory, DynamicPurchasingSystem system, string orgNumber, int category = 0) =>
-        factory.Client().SubmitSupplierApplicationAsync(new SubmitSupplierApplicationRequest
+    public static async Task<SupplierApplication> ApplyAsync(this UpphandlingFactory factory, DynamicPurchasingSystem system, string orgNumber, int category = 0) =>
+        (await factory.Client().SubmitSupplierApplicationAsync(new SubmitSupplierApplicationRequest
         {
             RequestId = Guid.NewGuid().ToString(),
             System = system.Name,
             CategoryId = system.Categories[category].CategoryId,
             OrganisationNumber = orgNumber,
             SupplierName = "Leverantör " + orgNumber,
-        }, Coordinator).ResponseAsync;
+        }, Coordinator)).SupplierApplication;
 
-    public static Task<SupplierApplication> DecideAsync(this UpphandlingFactory factory, SupplierApplication application, QualificationDecision decision) =>
-        factory.Client().DecideQualificationAsync(new DecideQualificationRequest
+    public static async Task<SupplierApplication> DecideAsync(this UpphandlingFactory factory, SupplierApplication application, QualificationDecision decision) =>
+        (await factory.Client().DecideQualificationAsync(new DecideQualificationRequest
         {
             Name = application.Name,
             Decision = decision,
             Grounds = "Uppfyller kraven.",
-        }, Coordinator).ResponseAsync;
+        }, Coordinator)).SupplierApplication;
 
     /// <summary>The ProcurementStatusChanged events in the outbox, oldest first.</summary>
     public static async Task<List<ProcurementStatusChanged>> ProcurementEventsAsync(this UpphandlingFactory factory)

@@ -32,13 +32,13 @@ public sealed class WorklistTests(UpphandlingFactory factory) : IClassFixture<Up
         var recommendation = await factory.PublishRecommendationAsync();
         var item = await factory.ItemForAsync(recommendation.RecommendationId);
 
-        var decided = await _upphandling.DecidePurchasingStrategyAsync(new DecidePurchasingStrategyRequest
+        var decided = (await _upphandling.DecidePurchasingStrategyAsync(new DecidePurchasingStrategyRequest
         {
             Name = item.Name,
             Strategy = PurchasingStrategy.DynamicPurchasingSystem,
             Grounds = "Flera leverantörer och nya tillkommer.",
             RegionCodes = { "07", "13" },
-        }, Steps.Coordinator);
+        }, Steps.Coordinator)).CoordinationItem;
 
         Assert.Equal(CoordinationItemState.Decided, decided.State);
         Assert.Equal(["07", "13"], decided.RegionCodes);

@@ -29,12 +29,12 @@ public sealed class UpphandlingGrpcService(
     }
 
     [Authorize(Roles = Roles.ProcurementCoordinator)]
-    public override async Task<CoordinationItem> DecidePurchasingStrategy(DecidePurchasingStrategyRequest request, ServerCallContext context) =>
-        (await worklist.DecideAsync(request, context.Caller(), context.CancellationToken)).ToProto();
+    public override async Task<DecidePurchasingStrategyResponse> DecidePurchasingStrategy(DecidePurchasingStrategyRequest request, ServerCallContext context) =>
+        new DecidePurchasingStrategyResponse { CoordinationItem = (await worklist.DecideAsync(request, context.Caller(), context.CancellationToken)).ToProto() };
 
     [Authorize(Roles = Roles.ProcurementCoordinator)]
-    public override async Task<Contract> RegisterContract(RegisterContractRequest request, ServerCallContext context) =>
-        (await contracts.RegisterAsync(request, context.CancellationToken)).ToProto();
+    public override async Task<RegisterContractResponse> RegisterContract(RegisterContractRequest request, ServerCallContext context) =>
+        new RegisterContractResponse { Contract = (await contracts.RegisterAsync(request, context.CancellationToken)).ToProto() };
 
     public override async Task<GetRecommendationContractsResponse> GetRecommendationContracts(GetRecommendationContractsRequest request, ServerCallContext context)
     {
@@ -43,31 +43,31 @@ public sealed class UpphandlingGrpcService(
     }
 
     [Authorize(Roles = Roles.ProcurementCoordinator)]
-    public override async Task<DynamicPurchasingSystem> CreateDynamicPurchasingSystem(CreateDynamicPurchasingSystemRequest request, ServerCallContext context) =>
-        (await systems.CreateAsync(request, context.CancellationToken)).ToProto();
+    public override async Task<CreateDynamicPurchasingSystemResponse> CreateDynamicPurchasingSystem(CreateDynamicPurchasingSystemRequest request, ServerCallContext context) =>
+        new CreateDynamicPurchasingSystemResponse { DynamicPurchasingSystem = (await systems.CreateAsync(request, context.CancellationToken)).ToProto() };
 
-    public override async Task<DynamicPurchasingSystem> GetDynamicPurchasingSystem(GetDynamicPurchasingSystemRequest request, ServerCallContext context) =>
-        (await systems.GetAsync(request.Name, context.CancellationToken)).ToProto();
-
-    [Authorize(Roles = Roles.ProcurementCoordinator)]
-    public override async Task<DynamicPurchasingSystem> PublishDynamicPurchasingSystem(PublishDynamicPurchasingSystemRequest request, ServerCallContext context) =>
-        (await systems.PublishAsync(request, context.Caller(), context.CancellationToken)).ToProto();
+    public override async Task<GetDynamicPurchasingSystemResponse> GetDynamicPurchasingSystem(GetDynamicPurchasingSystemRequest request, ServerCallContext context) =>
+        new GetDynamicPurchasingSystemResponse { DynamicPurchasingSystem = (await systems.GetAsync(request.Name, context.CancellationToken)).ToProto() };
 
     [Authorize(Roles = Roles.ProcurementCoordinator)]
-    public override async Task<DynamicPurchasingSystem> CloseDynamicPurchasingSystem(CloseDynamicPurchasingSystemRequest request, ServerCallContext context) =>
-        (await systems.CloseAsync(request, context.Caller(), context.CancellationToken)).ToProto();
+    public override async Task<PublishDynamicPurchasingSystemResponse> PublishDynamicPurchasingSystem(PublishDynamicPurchasingSystemRequest request, ServerCallContext context) =>
+        new PublishDynamicPurchasingSystemResponse { DynamicPurchasingSystem = (await systems.PublishAsync(request, context.Caller(), context.CancellationToken)).ToProto() };
 
     [Authorize(Roles = Roles.ProcurementCoordinator)]
-    public override async Task<SupplierApplication> SubmitSupplierApplication(SubmitSupplierApplicationRequest request, ServerCallContext context) =>
-        (await qualification.SubmitAsync(request, context.Caller(), context.CancellationToken)).ToProto(clock.Today());
+    public override async Task<CloseDynamicPurchasingSystemResponse> CloseDynamicPurchasingSystem(CloseDynamicPurchasingSystemRequest request, ServerCallContext context) =>
+        new CloseDynamicPurchasingSystemResponse { DynamicPurchasingSystem = (await systems.CloseAsync(request, context.Caller(), context.CancellationToken)).ToProto() };
 
     [Authorize(Roles = Roles.ProcurementCoordinator)]
-    public override async Task<SupplierApplication> ExtendQualificationAssessment(ExtendQualificationAssessmentRequest request, ServerCallContext context) =>
-        (await qualification.ExtendAsync(request, context.Caller(), context.CancellationToken)).ToProto(clock.Today());
+    public override async Task<SubmitSupplierApplicationResponse> SubmitSupplierApplication(SubmitSupplierApplicationRequest request, ServerCallContext context) =>
+        new SubmitSupplierApplicationResponse { SupplierApplication = (await qualification.SubmitAsync(request, context.Caller(), context.CancellationToken)).ToProto(clock.Today()) };
 
     [Authorize(Roles = Roles.ProcurementCoordinator)]
-    public override async Task<SupplierApplication> DecideQualification(DecideQualificationRequest request, ServerCallContext context) =>
-        (await qualification.DecideAsync(request, context.Caller(), context.CancellationToken)).ToProto(clock.Today());
+    public override async Task<ExtendQualificationAssessmentResponse> ExtendQualificationAssessment(ExtendQualificationAssessmentRequest request, ServerCallContext context) =>
+        new ExtendQualificationAssessmentResponse { SupplierApplication = (await qualification.ExtendAsync(request, context.Caller(), context.CancellationToken)).ToProto(clock.Today()) };
+
+    [Authorize(Roles = Roles.ProcurementCoordinator)]
+    public override async Task<DecideQualificationResponse> DecideQualification(DecideQualificationRequest request, ServerCallContext context) =>
+        new DecideQualificationResponse { SupplierApplication = (await qualification.DecideAsync(request, context.Caller(), context.CancellationToken)).ToProto(clock.Today()) };
 
     public override async Task<ListSupplierApplicationsResponse> ListSupplierApplications(ListSupplierApplicationsRequest request, ServerCallContext context)
     {
@@ -84,28 +84,28 @@ public sealed class UpphandlingGrpcService(
     }
 
     [Authorize(Roles = Roles.ProcurementCoordinator)]
-    public override async Task<CallOff> CreateCallOff(CreateCallOffRequest request, ServerCallContext context) =>
-        (await callOffs.CreateAsync(request, context.Caller(), context.CancellationToken)).ToProto();
+    public override async Task<CreateCallOffResponse> CreateCallOff(CreateCallOffRequest request, ServerCallContext context) =>
+        new CreateCallOffResponse { CallOff = (await callOffs.CreateAsync(request, context.Caller(), context.CancellationToken)).ToProto() };
 
     [Authorize(Roles = Roles.ProcurementCoordinator)]
-    public override async Task<CallOff> RecordTender(RecordTenderRequest request, ServerCallContext context) =>
-        (await callOffs.RecordTenderAsync(request, context.Caller(), context.CancellationToken)).ToProto();
+    public override async Task<RecordTenderResponse> RecordTender(RecordTenderRequest request, ServerCallContext context) =>
+        new RecordTenderResponse { CallOff = (await callOffs.RecordTenderAsync(request, context.Caller(), context.CancellationToken)).ToProto() };
 
     [Authorize(Roles = Roles.ProcurementCoordinator)]
-    public override async Task<CallOff> AwardCallOff(AwardCallOffRequest request, ServerCallContext context) =>
-        (await callOffs.AwardAsync(request, context.Caller(), context.CancellationToken)).ToProto();
+    public override async Task<AwardCallOffResponse> AwardCallOff(AwardCallOffRequest request, ServerCallContext context) =>
+        new AwardCallOffResponse { CallOff = (await callOffs.AwardAsync(request, context.Caller(), context.CancellationToken)).ToProto() };
 
     [Authorize(Roles = Roles.ProcurementCoordinator)]
-    public override async Task<InnovationProcurement> CreateInnovationProcurement(CreateInnovationProcurementRequest request, ServerCallContext context) =>
-        (await innovation.CreateAsync(request, context.CancellationToken)).ToProto(clock.Today());
+    public override async Task<CreateInnovationProcurementResponse> CreateInnovationProcurement(CreateInnovationProcurementRequest request, ServerCallContext context) =>
+        new CreateInnovationProcurementResponse { InnovationProcurement = (await innovation.CreateAsync(request, context.CancellationToken)).ToProto(clock.Today()) };
 
-    public override async Task<InnovationProcurement> GetInnovationProcurement(GetInnovationProcurementRequest request, ServerCallContext context) =>
-        (await innovation.GetAsync(request.Name, context.CancellationToken)).ToProto(clock.Today());
+    public override async Task<GetInnovationProcurementResponse> GetInnovationProcurement(GetInnovationProcurementRequest request, ServerCallContext context) =>
+        new GetInnovationProcurementResponse { InnovationProcurement = (await innovation.GetAsync(request.Name, context.CancellationToken)).ToProto(clock.Today()) };
 
     [Authorize(Roles = Roles.ProcurementCoordinator)]
-    public override async Task<InnovationProcurement> AdvanceInnovationPhase(AdvanceInnovationPhaseRequest request, ServerCallContext context) =>
-        (await innovation.AdvanceAsync(request, context.Caller(), context.CancellationToken)).ToProto(clock.Today());
+    public override async Task<AdvanceInnovationPhaseResponse> AdvanceInnovationPhase(AdvanceInnovationPhaseRequest request, ServerCallContext context) =>
+        new AdvanceInnovationPhaseResponse { InnovationProcurement = (await innovation.AdvanceAsync(request, context.Caller(), context.CancellationToken)).ToProto(clock.Today()) };
 
-    public override Task<ProductProcurement> GetProductProcurement(GetProductProcurementRequest request, ServerCallContext context) =>
-        products.GetAsync(request.CaseId, context.CancellationToken);
+    public override async Task<GetProductProcurementResponse> GetProductProcurement(GetProductProcurementRequest request, ServerCallContext context) =>
+        new GetProductProcurementResponse { ProductProcurement = await products.GetAsync(request.CaseId, context.CancellationToken) };
 }
