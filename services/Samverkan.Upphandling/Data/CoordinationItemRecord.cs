@@ -18,4 +18,20 @@ public sealed class CoordinationItemRecord
     public CoordinationItemState State { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    public string ProductDisplayName { get; set; } = string.Empty;
+
+    public List<string> ProgrammeAreaCodes { get; set; } = [];
+
+    public PurchasingStrategy Strategy { get; set; }
+
+    public string Grounds { get; set; } = string.Empty;
+
+    public List<string> RegionCodes { get; set; } = [];
+
+    public DateTime? DecidedAt { get; set; }
+
+    public string DecidedBy { get; set; } = string.Empty;
+
+    public string DecidedByOrganisation { get; set; } = string.Empty;
 }

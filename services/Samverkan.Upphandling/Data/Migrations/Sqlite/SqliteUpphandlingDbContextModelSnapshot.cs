@@ -220,6 +220,236 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                     b.ToTable("scheduled_timers", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Upphandling.Data.ApplicationRecord", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionGrounds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_grounds");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<bool>("Extended")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extended");
+
+                    b.Property<string>("ExtensionReason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<string>("OrganisationNumber")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_number");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("SupplierName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_name");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("system_id");
+
+                    b.HasKey("ApplicationId")
+                        .HasName("pk_supplier_applications");
+
+                    b.HasIndex("Decision", "DueDate")
+                        .HasDatabaseName("ix_supplier_applications_decision_due_date");
+
+                    b.HasIndex("SystemId", "ReceivedAt", "ApplicationId")
+                        .HasDatabaseName("ix_supplier_applications_system_id_received_at_application_id");
+
+                    b.ToTable("supplier_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Upphandling.Data.CallOffRecord", b =>
+                {
+                    b.Property<Guid>("CallOffId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_off_id");
+
+                    b.Property<string>("AwardGrounds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("award_grounds");
+
+                    b.Property<string>("AwardedOrganisationNumber")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("awarded_organisation_number");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invited_at");
+
+                    b.PrimitiveCollection<string>("InvitedOrganisationNumbers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invited_organisation_numbers");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("system_id");
+
+                    b.Property<DateOnly>("TenderDeadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tender_deadline");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("CallOffId")
+                        .HasName("pk_call_offs");
+
+                    b.HasIndex("SystemId")
+                        .HasDatabaseName("ix_call_offs_system_id");
+
+                    b.ToTable("call_offs", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Upphandling.Data.CategoryRecord", b =>
+                {
+                    b.Property<Guid>("CategoryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("QualificationRequirements")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qualification_requirements");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("system_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("CategoryId")
+                        .HasName("pk_purchasing_system_categories");
+
+                    b.HasIndex("SystemId")
+                        .HasDatabaseName("ix_purchasing_system_categories_system_id");
+
+                    b.ToTable("purchasing_system_categories", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Upphandling.Data.ContractRecord", b =>
+                {
+                    b.Property<Guid>("ContractId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.PrimitiveCollection<string>("CaseIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_ids");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_date");
+
+                    b.PrimitiveCollection<string>("ExtensionEndDates")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_end_dates");
+
+                    b.Property<string>("ProductArea")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_area");
+
+                    b.Property<string>("ProgrammeAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme_area_code");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("SupplierName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_name");
+
+                    b.Property<string>("SupplierOrganisationNumber")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_organisation_number");
+
+                    b.HasKey("ContractId")
+                        .HasName("pk_contracts");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_contracts_region_code");
+
+                    b.ToTable("contracts", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Upphandling.Data.CoordinationItemRecord", b =>
                 {
                     b.Property<Guid>("ItemId")
@@ -235,6 +465,39 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecidedByOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_organisation");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grounds");
+
+                    b.Property<string>("ProductDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_display_name");
+
+                    b.PrimitiveCollection<string>("ProgrammeAreaCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme_area_codes");
+
                     b.Property<Guid>("RecommendationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("recommendation_id");
@@ -244,6 +507,195 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("recommendation_number");
+
+                    b.PrimitiveCollection<string>("RegionCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_codes");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Strategy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("strategy");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("ItemId")
+                        .HasName("pk_coordination_items");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_coordination_items_case_id");
+
+                    b.HasIndex("RecommendationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_coordination_items_recommendation_id");
+
+                    b.HasIndex("CreatedAt", "ItemId")
+                        .HasDatabaseName("ix_coordination_items_created_at_item_id");
+
+                    b.ToTable("coordination_items", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Upphandling.Data.InnovationRecord", b =>
+                {
+                    b.Property<Guid>("ProcurementId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("procurement_id");
+
+                    b.PrimitiveCollection<string>("CaseIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_ids");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CurrentPhase")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("current_phase");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NeedStatement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("need_statement");
+
+                    b.PrimitiveCollection<string>("RecommendationIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommendation_ids");
+
+                    b.PrimitiveCollection<string>("RegionCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_codes");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("ProcurementId")
+                        .HasName("pk_innovation_procurements");
+
+                    b.ToTable("innovation_procurements", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Upphandling.Data.MilestoneRecord", b =>
+                {
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<int>("Phase")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("phase");
+
+                    b.Property<string>("InterimTarget")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interim_target");
+
+                    b.Property<DateTime?>("ReachedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reached_at");
+
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_date");
+
+                    b.HasKey("ProcurementId", "Phase")
+                        .HasName("pk_innovation_milestones");
+
+                    b.ToTable("innovation_milestones", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Upphandling.Data.PartnerRecord", b =>
+                {
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<string>("OrganisationNumber")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_number");
+
+                    b.Property<int>("DroppedAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dropped_after");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("ProcurementId", "OrganisationNumber")
+                        .HasName("pk_innovation_partners");
+
+                    b.ToTable("innovation_partners", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Upphandling.Data.PurchasingSystemRecord", b =>
+                {
+                    b.Property<Guid>("SystemId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("system_id");
+
+                    b.PrimitiveCollection<string>("CaseIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_ids");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.PrimitiveCollection<string>("CpvCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cpv_codes");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProcurementRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("procurement_region_code");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_at");
+
+                    b.PrimitiveCollection<string>("RecommendationIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommendation_ids");
+
+                    b.PrimitiveCollection<string>("RegionCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_codes");
 
                     b.Property<int>("State")
                         .HasColumnType("INTEGER")
@@ -255,17 +707,100 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
-                    b.HasKey("ItemId")
-                        .HasName("pk_coordination_items");
+                    b.Property<DateOnly>("ValidityEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("validity_end");
 
-                    b.HasIndex("RecommendationId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_coordination_items_recommendation_id");
+                    b.Property<DateOnly>("ValidityStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("validity_start");
 
-                    b.HasIndex("CreatedAt", "ItemId")
-                        .HasDatabaseName("ix_coordination_items_created_at_item_id");
+                    b.HasKey("SystemId")
+                        .HasName("pk_purchasing_systems");
 
-                    b.ToTable("coordination_items", (string)null);
+                    b.ToTable("purchasing_systems", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Upphandling.Data.TenderRecord", b =>
+                {
+                    b.Property<Guid>("CallOffId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_off_id");
+
+                    b.Property<string>("OrganisationNumber")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_number");
+
+                    b.Property<long>("PriceSek")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_sek");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("CallOffId", "OrganisationNumber")
+                        .HasName("pk_tenders");
+
+                    b.ToTable("tenders", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Upphandling.Data.CategoryRecord", b =>
+                {
+                    b.HasOne("Samverkan.Upphandling.Data.PurchasingSystemRecord", null)
+                        .WithMany("Categories")
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_purchasing_system_categories_purchasing_systems_system_id");
+                });
+
+            modelBuilder.Entity("Samverkan.Upphandling.Data.MilestoneRecord", b =>
+                {
+                    b.HasOne("Samverkan.Upphandling.Data.InnovationRecord", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_innovation_milestones_innovation_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("Samverkan.Upphandling.Data.PartnerRecord", b =>
+                {
+                    b.HasOne("Samverkan.Upphandling.Data.InnovationRecord", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_innovation_partners_innovation_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("Samverkan.Upphandling.Data.TenderRecord", b =>
+                {
+                    b.HasOne("Samverkan.Upphandling.Data.CallOffRecord", null)
+                        .WithMany("Tenders")
+                        .HasForeignKey("CallOffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tenders_call_offs_call_off_id");
+                });
+
+            modelBuilder.Entity("Samverkan.Upphandling.Data.CallOffRecord", b =>
+                {
+                    b.Navigation("Tenders");
+                });
+
+            modelBuilder.Entity("Samverkan.Upphandling.Data.InnovationRecord", b =>
+                {
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Partners");
+                });
+
+            modelBuilder.Entity("Samverkan.Upphandling.Data.PurchasingSystemRecord", b =>
+                {
+                    b.Navigation("Categories");
                 });
 #pragma warning restore 612, 618
         }

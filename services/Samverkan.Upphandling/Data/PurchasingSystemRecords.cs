@@ -1,0 +1,114 @@
+using Samverkan.Upphandling.V1;
+
+namespace Samverkan.Upphandling.Data;
+
+/// <summary>A dynamic purchasing system (8 kap. LOU).</summary>
+public sealed class PurchasingSystemRecord
+{
+    public Guid SystemId { get; set; }
+
+    public required string Title { get; set; }
+
+    public List<string> CpvCodes { get; set; } = [];
+
+    public List<CategoryRecord> Categories { get; set; } = [];
+
+    public DateOnly ValidityStart { get; set; }
+
+    public DateOnly ValidityEnd { get; set; }
+
+    public required string ProcurementRegionCode { get; set; }
+
+    public List<string> RegionCodes { get; set; } = [];
+
+    public List<Guid> RecommendationIds { get; set; } = [];
+
+    /// <summary>The products of the linked recommendations, kept for events and the per-product view.</summary>
+    public List<Guid> CaseIds { get; set; } = [];
+
+    public DynamicPurchasingSystemState State { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? PublishedAt { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+}
+
+/// <summary>A category of a system, with its own qualification requirements.</summary>
+public sealed class CategoryRecord
+{
+    public Guid CategoryId { get; set; }
+
+    public Guid SystemId { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string QualificationRequirements { get; set; }
+}
+
+/// <summary>A supplier's application to one category and its qualification decision.</summary>
+public sealed class ApplicationRecord
+{
+    public Guid ApplicationId { get; set; }
+
+    public Guid SystemId { get; set; }
+
+    public Guid CategoryId { get; set; }
+
+    public required string OrganisationNumber { get; set; }
+
+    public required string SupplierName { get; set; }
+
+    public DateTime ReceivedAt { get; set; }
+
+    public DateOnly DueDate { get; set; }
+
+    public bool Extended { get; set; }
+
+    public string ExtensionReason { get; set; } = string.Empty;
+
+    public QualificationDecision Decision { get; set; }
+
+    public string DecisionGrounds { get; set; } = string.Empty;
+
+    public DateTime? DecidedAt { get; set; }
+}
+
+/// <summary>A call-off within one category: the invited suppliers, the tender deadline, the tenders and the award.</summary>
+public sealed class CallOffRecord
+{
+    public Guid CallOffId { get; set; }
+
+    public Guid SystemId { get; set; }
+
+    public Guid CategoryId { get; set; }
+
+    public required string Title { get; set; }
+
+    public List<string> InvitedOrganisationNumbers { get; set; } = [];
+
+    public DateTime InvitedAt { get; set; }
+
+    public DateOnly TenderDeadline { get; set; }
+
+    public List<TenderRecord> Tenders { get; set; } = [];
+
+    public CallOffState State { get; set; }
+
+    public string AwardedOrganisationNumber { get; set; } = string.Empty;
+
+    public string AwardGrounds { get; set; } = string.Empty;
+}
+
+/// <summary>One invited supplier's tender.</summary>
+public sealed class TenderRecord
+{
+    public Guid CallOffId { get; set; }
+
+    public required string OrganisationNumber { get; set; }
+
+    public DateTime ReceivedAt { get; set; }
+
+    public long PriceSek { get; set; }
+}

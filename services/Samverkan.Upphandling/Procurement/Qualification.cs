@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Security.Claims;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
+using Samverkan.Events.V1;
+using Samverkan.ServiceDefaults.Errors;
+using Samverkan.ServiceDefaults.Hosting;
+using Samverkan.ServiceDefaults.Security;
+using Samverkan.Upphandling.Data;
+using Samverkan.Upphandling.Domain;
+using Samverkan.Upphandling.V1;
+
+namespace Samverkan.Upphandling.Procurement;
+
+/// <summary>
+/// Supplier applications to a dynamic purchasing system and their qualification decisions: due 10 working days after
+/// receipt, 15 when extended for that application with a reason (8 kap. LOU).
+/// </summary>
+public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems systems, TimeProvider clock)
+{
+    public const string Collection = "supplierApplications";
+
+    public async Task<ApplicationRecord> SubmitAsync(SubmitSupplierApplicationRequest r, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var v = new Validation();
+        var id = v.Uuid(r.RequestId, "request_id");
+        var systemId = v.ResourceId(r.System, PurchasingSystems.Collection, "system");
+        var categoryId = v.Uuid(r.CategoryId, "category_id");
+        var orgNumber = v.OrganisationNumber(r.OrganisationNumber, "organisation_number");
+        v.Required(r.SupplierName, "supplier_name", 300);
+        var now = clock.GetUtcNow();
+        var received = v.Timestamp(r.ReceiveTime, "receive_time", required: false) ?? now;
+        v.Check(received <= now, "receive_time", "must not lie in the future");
+        v.ThrowIfInvalid();
+
+        if (await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.ApplicationId == id, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var system = await systems.LoadAsync(systemId, cancellationToken) ?? throw new NotFoundException(r.System);
+        var category = system.Categories.SingleOrDefault(c => c.CategoryId == categoryId);
+        v.Check(category is not null, "category_id", "is not a category of the system");
+        v.Check(system.PublishedAt is null || received.UtcDateTime >= system.PublishedAt, "receive_time", "must not be before the system was published");
+        v.ThrowIfInvalid();
+        PurchasingSystems.EnsurePublished(system, r.System);
+        if (await db.Applications.AnyAsync(a => a.SystemId == systemId && a.CategoryId == categoryId && a.OrganisationNumber == orgNumber
+            && a.Decision != QualificationDecision.Rejected, cancellationToken))
+        {
+            throw new FailedPreconditionException("ALREADY_APPLIED", r.System, $"{orgNumber} already has an application to {category!.Title} pending or admitted.");
+        }
+
+        var application = new ApplicationRecord
+        {
+            ApplicationId = id,
+            SystemId = systemId,
+            CategoryId = categoryId,
+            OrganisationNumber = orgNumber,
+            SupplierName = r.SupplierName.Trim(),
+            ReceivedAt = received.UtcDateTime,
+            DueDate = Fields.QualificationDueDate(received.UtcDateTime, extended: false),
+        };
+        db.Applications.Add(application);
+        var name = $"{Collection}/{id}";
+        var audit = caller.Audit(clock, $"Application from {application.SupplierName} ({orgNumber})");
+        db.Audit(audit, name, "supplier-application.received", category!.Title);
+        await db.PublishAsync(ProcurementChange.ApplicationReceived, system.SystemId.ToString(), system.Title, system.RecommendationIds, system.RegionCodes,
+            $"Supplier {orgNumber} applied to category {category.Title}; decision due {application.DueDate.Iso()}", audit, application.DueDate, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return application;
+    }
+
+    public async Task<ApplicationRecord> ExtendAsync(ExtendQualificationAssessmentRequest r, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var (application, system) = await TargetAsync(r.Name, r.Reason, "reason", cancellationToken);
+        if (application.Extended)
+        {
+            throw new FailedPreconditionException("ALREADY_EXTENDED", r.Name, $"The assessment is already extended to {application.DueDate.Iso()}.");
+        }
+
+        if (clock.Today() > application.DueDate)
+        {
+            throw new FailedPreconditionException("DUE_DATE_PASSED", r.Name, $"The decision was due on {application.DueDate.Iso()}; an extension comes before that.");
+        }
+
+        var audit = caller.Audit(clock, r.Reason.Trim());
+        application.Extended = true;
+        application.ExtensionReason = r.Reason.Trim();
+        application.DueDate = Fields.QualificationDueDate(application.ReceivedAt, extended: true);
+        db.Audit(audit, r.Name, "supplier-application.assessment-extended", application.DueDate.Iso());
+        await db.PublishAsync(ProcurementChange.QualificationExtended, system.SystemId.ToString(), system.Title, system.RecommendationIds, system.RegionCodes,
+            $"Assessment of {application.OrganisationNumber} extended to {application.DueDate.Iso()}", audit, application.DueDate, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return application;
+    }
+
+    public async Task<ApplicationRecord> DecideAsync(DecideQualificationRequest r, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var v = new Validation();
+        v.Defined(r.Decision, "decision");
+        v.Required(r.Grounds, "grounds", Fields.GroundsLength);
+        var (application, system) = await TargetAsync(r.Name, r.Grounds, "grounds", cancellationToken, v);
+        var audit = caller.Audit(clock, r.Grounds.Trim());
+        application.Decision = r.Decision;
+        application.DecisionGrounds = r.Grounds.Trim();
+        application.DecidedAt = clock.GetUtcNow().UtcDateTime;
+        var admitted = r.Decision == QualificationDecision.Admitted;
+        var category = system.Categories.Single(c => c.CategoryId == application.CategoryId);
+        var late = IsLate(application, clock.Today()) ? $", {LateDays(application, clock.Today())} working days after the due date {application.DueDate.Iso()}" : string.Empty;
+        db.Audit(audit, r.Name, admitted ? "supplier-application.admitted" : "supplier-application.rejected", category.Title + late);
+        await db.PublishAsync(admitted ? ProcurementChange.SupplierAdmitted : ProcurementChange.SupplierRejected, system.SystemId.ToString(), system.Title,
+            system.RecommendationIds, system.RegionCodes,
+            $"Supplier {application.OrganisationNumber} {(admitted ? "admitted to" : "rejected from")} category {category.Title}{late}", audit, null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return application;
+    }
+
+    public async Task<(List<ApplicationRecord> Applications, string NextPageToken)> ListAsync(ListSupplierApplicationsRequest r, CancellationToken cancellationToken)
+    {
+        var v = new Validation();
+        var systemId = v.ResourceId(r.System, PurchasingSystems.Collection, "system");
+        var size = v.PageSize(r.PageSize, 50, 100);
+        var after = v.PageToken(r.PageToken, 2);
+        v.ThrowIfInvalid();
+        if (!await db.PurchasingSystems.AnyAsync(s => s.SystemId == systemId, cancellationToken))
+        {
+            throw new NotFoundException(r.System);
+        }
+
+        var query = db.Applications.AsNoTracking().Where(a => a.SystemId == systemId);
+        if (after is [var received, var application])
+        {
+            var receivedAt = DateTime.Parse(received, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+            var applicationId = Guid.Parse(application);
+            query = query.Where(a => a.ReceivedAt > receivedAt || (a.ReceivedAt == receivedAt && a.ApplicationId.CompareTo(applicationId) > 0));
+        }
+
+        var page = await query.OrderBy(a => a.ReceivedAt).ThenBy(a => a.ApplicationId).Take(size + 1).ToListAsync(cancellationToken);
+        var next = string.Empty;
+        if (page.Count > size)
+        {
+            var last = page[size - 1];
+            next = Paging.Encode(last.ReceivedAt.ToString("O", CultureInfo.InvariantCulture), last.ApplicationId.ToString());
+        }
+
+        return ([.. page.Take(size)], next);
+    }
+
+    /// <summary>Undecided applications of published systems due within <paramref name="withinWorkingDays"/> working days (0: 3), or overdue.</summary>
+    public async Task<List<ApplicationRecord>> NearingDueDateAsync(int withinWorkingDays, CancellationToken cancellationToken)
+    {
+        var v = new Validation();
+        v.Check(withinWorkingDays is >= 0 and <= 15, "within_working_days", "must be between 1 and 15 (0 for the default, 3)");
+        v.ThrowIfInvalid();
+        withinWorkingDays = withinWorkingDays == 0 ? 3 : withinWorkingDays;
+        var horizon = SwedishCalendar.AddWorkingDays(clock.Today(), withinWorkingDays);
+        var published = db.PurchasingSystems.Where(s => s.State == DynamicPurchasingSystemState.Published).Select(s => s.SystemId);
+        return await db.Applications.AsNoTracking()
+            .Where(a => a.Decision == QualificationDecision.Unspecified && a.DueDate <= horizon && published.Contains(a.SystemId))
+            .OrderBy(a => a.DueDate).ThenBy(a => a.ReceivedAt).Take(500).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Decided after the due date, or still undecided once it has passed.</summary>
+    public static bool IsLate(ApplicationRecord application, DateOnly today) =>
+        (application.DecidedAt is { } decided ? Fields.SwedishDate(decided) : today) > application.DueDate;
+
+    public static Timestamp? DecideTime(ApplicationRecord application) =>
+        application.DecidedAt is { } decided ? Timestamp.FromDateTime(DateTime.SpecifyKind(decided, DateTimeKind.Utc)) : null;
+
+    private static int LateDays(ApplicationRecord application, DateOnly today) => SwedishCalendar.WorkingDaysBetween(application.DueDate, today);
+
+    private async Task<(ApplicationRecord Application, PurchasingSystemRecord System)> TargetAsync(string name, string text, string field,
+        CancellationToken cancellationToken, Validation? validation = null)
+    {
+        var v = validation ?? new Validation();
+        var id = v.ResourceId(name, Collection, "name");
+        if (validation is null)
+        {
+            v.Required(text, field, Fields.GroundsLength);
+        }
+
+        v.ThrowIfInvalid();
+        var application = await db.Applications.SingleOrDefaultAsync(a => a.ApplicationId == id, cancellationToken) ?? throw new NotFoundException(name);
+        var system = await systems.LoadAsync(application.SystemId, cancellationToken) ?? throw new NotFoundException(name);
+        PurchasingSystems.EnsurePublished(system, name);
+        if (application.Decision != QualificationDecision.Unspecified)
+        {
+            throw new FailedPreconditionException("ALREADY_DECIDED", name, $"{application.OrganisationNumber}'s application is already {Mapping.Describe(application.Decision)}.");
+        }
+
+        return (application, system);
+    }
+}
