@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Samverkan.Notifications.Tests;
+namespace Samverkan.Testing;
 
 /// <summary>
 /// A real HTTP receiver on 127.0.0.1 (Kestrel) with one endpoint per test subscriber, each told how to behave: fail a
@@ -93,5 +95,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
         public void Release() => Gate?.TrySetResult();
     }
 
-    public sealed record Received(string Id, string Timestamp, string Signature, string Body, int Status);
+    public sealed record Received(string Id, string Timestamp, string Signature, string Body, int Status)
+    {
+        /// <summary>What a receiver does, written from the Standard Webhooks specification rather than with the service's code.</summary>
+        public bool IsSignedWith(string secret)
+        {
+            var key = Convert.FromBase64String(secret["whsec_".Length..]);
+            var expected = "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{Id}.{Timestamp}.{Body}")));
+            return Signature.Split(' ').Contains(expected);
+        }
+    }
 }
