@@ -54,7 +54,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         var traces = await Eventually.Until(
             () => Task.FromResult(_received.Where(r => r.Path == "/v1/traces").Select(r => Encoding.UTF8.GetString(r.Body)).ToList()),
             bodies => bodies.Any(b => b.Contains("/registered-products", StringComparison.Ordinal)),
-            what: "the request's span at the collector");
+            timeout: TimeSpan.FromSeconds(60), what: "the request's span at the collector");
         Assert.Contains(traces, b => b.Contains("samverkan-telemetry-test", StringComparison.Ordinal));
     }
 
