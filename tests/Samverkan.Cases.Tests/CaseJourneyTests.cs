@@ -124,7 +124,7 @@ public sealed class CaseJourneyTests(CasesFactory factory) : IClassFixture<Cases
 
         var read = await Steps.GetAsync(ready);
         var activity = Assert.Single(read.ProcurementActivities);
-        Assert.Equal(("DIS Insulinpumpar", "DpsPublished"), (activity.Title, activity.LatestChange));
+        Assert.Equal(("DIS Insulinpumpar", "PROCUREMENT_CHANGE_DPS_PUBLISHED"), (activity.Title, activity.LatestChange));
         Assert.Equal(["01", "13"], read.RegionFollowUps.Select(r => r.RegionCode));
         Assert.True(read.RegionFollowUps[0].Overdue);
         Assert.Equal(RegionalDecision.Follows, read.RegionFollowUps[1].Decision);

@@ -107,12 +107,12 @@ public sealed class UpphandlingJourneyTests : IAsyncLifetime
         // named as Cases stores it (the change enum's C# name).
         var summary = await Eventually.Until(
             async () => (await steps.Cases.GetCaseAsync(new GetCaseRequest { Name = readyCase.Name }, JourneySteps.Operator)).Case.ProcurementActivities,
-            a => a.Any(p => p.ProcurementId == system.SystemId && p.LatestChange == "CallOffAwarded"),
+            a => a.Any(p => p.ProcurementId == system.SystemId && p.LatestChange == "PROCUREMENT_CHANGE_CALL_OFF_AWARDED"),
             timeout: TimeSpan.FromSeconds(60), what: "Cases showing the awarded call-off");
         var dps = summary.Single(p => p.ProcurementId == system.SystemId);
         Assert.Equal(system.Title, dps.Title);
         Assert.Contains(Admitted, dps.Summary, StringComparison.Ordinal);
-        Assert.Equal("StrategyDecided", summary.Single(p => p.ProcurementId == item.ItemId).LatestChange);
+        Assert.Equal("PROCUREMENT_CHANGE_STRATEGY_DECIDED", summary.Single(p => p.ProcurementId == item.ItemId).LatestChange);
     }
 
     private static async Task<DynamicPurchasingSystem> PublishedSystemAsync(UpphandlingService.UpphandlingServiceClient client, string recommendationId, DateOnly today)

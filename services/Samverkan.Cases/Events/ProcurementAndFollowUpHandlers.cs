@@ -16,7 +16,9 @@ public sealed class ProcurementStatusChangedHandler(IGrainFactory grains) : IEve
             At = Reports.At(incoming, e.Audit),
             ProcurementId = e.ProcurementId,
             Title = e.Title,
-            Change = e.Change.ToString(),
+            // The contract's name for the change (PROCUREMENT_CHANGE_…), the same in every language, not the C# one.
+            Change = ProcurementStatusChanged.Descriptor.FindFieldByNumber(ProcurementStatusChanged.ChangeFieldNumber)
+                .EnumType.FindValueByNumber((int)e.Change)?.Name ?? e.Change.ToString(),
             Summary = e.Summary,
         };
         return Task.WhenAll(e.CaseIds.Where(Reports.IsCaseId).Distinct().Select(id => grains.Product(id).ProcurementReportedAsync(report)));
