@@ -258,11 +258,17 @@ contracts_package() {
     local out="$ROOT/artifacts/packages"
     rm -rf "$out"
     dotnet pack services/Samverkan.Contracts -c Release -o "$out" -nologo -v:q || return 1
-    local package
+    local package listing entry
     package="$(ls "$out"/Samverkan.Contracts.*.nupkg)" || return 1
-    unzip -l "$package" | grep -q 'lib/net10.0/Samverkan.Contracts.dll' &&
-        unzip -l "$package" | grep -q 'protos/samverkan/cases/v1/cases.proto' &&
-        echo "Packed $(basename "$package") with the generated clients and the contracts"
+    # The listing is read once into a variable: `unzip | grep -q` under pipefail fails whenever grep stops reading early.
+    listing="$(unzip -l "$package")" || return 1
+    for entry in lib/net10.0/Samverkan.Contracts.dll protos/samverkan/cases/v1/cases.proto; do
+        if ! grep -qF "$entry" <<< "$listing"; then
+            echo "$(basename "$package") lacks $entry" >&2
+            return 1
+        fi
+    done
+    echo "Packed $(basename "$package") with the generated clients and the contracts"
 }
 
 run_checks() {

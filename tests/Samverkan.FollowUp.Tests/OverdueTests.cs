@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Samverkan.Events.V1;
 using Samverkan.FollowUp.V1;
 using Samverkan.ReferenceData.Catalog;
+using Samverkan.Testing;
 
 namespace Samverkan.FollowUp.Tests;
 
@@ -54,9 +55,18 @@ public sealed class OverdueTests(FollowUpFactory factory) : IClassFixture<Follow
 
         await using var second = FollowUpFactory.On(directory, start.AddDays(5));
         var restarted = new FollowUpSteps(second);
-        await restarted.FireTimersAsync();
-        var overdue = await restarted.OutboxAsync<FollowUpOverdue>(id);
-        Assert.Equal(second.Services.GetRequiredService<ReferenceDataCatalog>().Regions.Select(r => r.Code), overdue.Select(o => o.RegionCode).Order(StringComparer.Ordinal));
+        var regions = second.Services.GetRequiredService<ReferenceDataCatalog>().Regions.Select(r => r.Code).ToList();
+
+        // The restarted host's own runner polls once at start and may take the timer's lease before this call does.
+        var overdue = await Eventually.Until(
+            async () =>
+            {
+                await restarted.FireTimersAsync();
+                return await restarted.OutboxAsync<FollowUpOverdue>(id);
+            },
+            events => events.Count >= regions.Count,
+            what: "FollowUpOverdue for every region after the restart");
+        Assert.Equal(regions, overdue.Select(o => o.RegionCode).Order(StringComparer.Ordinal));
         Assert.True((await restarted.GetAsync(id, "01")).Overdue);
     }
 }
