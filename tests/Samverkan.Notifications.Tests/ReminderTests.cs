@@ -19,7 +19,12 @@ public sealed class ReminderTests : IAsyncLifetime
 
     public ReminderTests()
     {
-        _factory = new DeliveringFactory(new Dictionary<string, string?> { ["Timers:PollInterval"] = "00:00:00.100" })
+        _factory = new DeliveringFactory(new Dictionary<string, string?>
+        {
+            ["Timers:PollInterval"] = "00:00:00.100",
+            // What reaches whom is read in the delivery log; no SMTP server is needed for that.
+            ["Notifications:Delivery:Enabled"] = "false",
+        })
         {
             TestServices = services => services.AddSingleton<TimeProvider>(_clock),
         };
@@ -76,8 +81,45 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Equal("Qualification decision due in 2 days: Ansökan från 556677-8899", titles.Single());
     }
 
-    private async Task<List<string>> Titles(string subscription, string subject = "reminded", string role = Roles.RegionContact) =>
-        [.. (await _client.ListDeliveriesAsync(new ListDeliveriesRequest { Subscription = subscription }, TestTokens.As(role, role == Roles.RegionContact ? "13" : null, subject)))
+    [Fact]
+    public async Task A_region_contact_person_is_reminded_of_their_region_s_follow_up_deadline_and_not_of_another_region_s()
+    {
+        var halland = await _client.RegisterRegionContactAsync(new RegisterRegionContactRequest { RegionCode = "13", Email = "anna@regionhalland.se" },
+            TestTokens.As(Roles.RegionContact, "13", "anna"));
+        var vastra = await _client.RegisterRegionContactAsync(new RegisterRegionContactRequest { RegionCode = "14", Email = "bertil@vgregion.se" },
+            TestTokens.As(Roles.RegionContact, "14", "bertil"));
+        var feed = Subscribers.Feed("hud-venereologi");
+        feed.EventTypes[0] = DeadlineReminder.Descriptor.FullName;
+        var everyReminder = (await _client.SubscribeAsync(feed, "reminded")).Subscription.Name;
+
+        // Södra sjukvårdsregionen includes Halland (13), not Västra Götaland (14).
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        var published = Events.Published("hud-venereologi", number: "MTP-2026-601");
+        published.Recommendation.Level = RecommendationLevel.HealthcareRegional;
+        published.Recommendation.HealthcareRegionCodes.Add("sodra");
+        published.Recommendation.FollowUpDeadline = Date(today.AddDays(30));
+        published.Recommendation.ReviewDate = Date(today.AddDays(40));
+        await _factory.DeliverAsync(published);
+        _clock.Advance(TimeSpan.FromDays(17));
+        await Eventually.Until(() => Titles(everyReminder), t => t.Count == 2, what: "the review and the 14-day follow-up reminders");
+
+        Assert.Equal(["Follow-up deadline for MTP-2026-601 in 14 days"], await Titles(halland.DefaultSubscription.Name, "anna"));
+        Assert.Empty(await Titles(vastra.DefaultSubscription.Name, "bertil", region: "14"));
+
+        await _factory.DeliverAsync(new FollowUpOverdue
+        {
+            RecommendationId = published.Recommendation.RecommendationId,
+            RecommendationNumber = "MTP-2026-601",
+            CaseId = published.Recommendation.CaseId,
+            RegionCode = "14",
+            Deadline = Date(today.AddDays(30)),
+        });
+        Assert.Equal(["Västra Götalandsregionen has not decided on MTP-2026-601"], await Titles(vastra.DefaultSubscription.Name, "bertil", region: "14"));
+        Assert.Single(await Titles(halland.DefaultSubscription.Name, "anna"));
+    }
+
+    private async Task<List<string>> Titles(string subscription, string subject = "reminded", string role = Roles.RegionContact, string region = "13") =>
+        [.. (await _client.ListDeliveriesAsync(new ListDeliveriesRequest { Subscription = subscription }, TestTokens.As(role, role == Roles.RegionContact ? region : null, subject)))
             .Deliveries.Select(d => d.Title).Reverse()];
 
     private static Date Date(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };

@@ -4,7 +4,7 @@ using Samverkan.ServiceDefaults.Data;
 
 namespace Samverkan.Notifications.Data;
 
-/// <summary>The notifications service's data: notifications (the feed), subscriptions, deliveries, its inbox and outbox.</summary>
+/// <summary>The notifications service's data: notifications (the feed), subscriptions, deliveries, the region contact register, its inbox and outbox.</summary>
 public class NotificationsDbContext(DbContextOptions options) : OutboxDbContext(options)
 {
     public DbSet<FeedItemRecord> FeedItems => Set<FeedItemRecord>();
@@ -12,6 +12,8 @@ public class NotificationsDbContext(DbContextOptions options) : OutboxDbContext(
     public DbSet<SubscriptionRecord> Subscriptions => Set<SubscriptionRecord>();
 
     public DbSet<DeliveryRecord> Deliveries => Set<DeliveryRecord>();
+
+    public DbSet<RegionContactRecord> RegionContacts => Set<RegionContactRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -54,6 +56,16 @@ public class NotificationsDbContext(DbContextOptions options) : OutboxDbContext(
             d.Property(x => x.EventType).HasMaxLength(200);
             d.Property(x => x.Recipient).HasMaxLength(2000);
             d.Property(x => x.LastError).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<RegionContactRecord>(r =>
+        {
+            r.ToTable("region_contacts");
+            r.HasKey(x => x.Id);
+            r.HasIndex(x => new { x.RegionCode, x.Email }).IsUnique();
+            r.HasOne<SubscriptionRecord>().WithMany().HasForeignKey(x => x.SubscriptionId);
+            r.Property(x => x.RegionCode).HasMaxLength(2);
+            r.Property(x => x.Email).HasMaxLength(254);
+            r.Property(x => x.Subject).HasMaxLength(200);
         });
     }
 }

@@ -24,6 +24,9 @@ public sealed class SubscriptionRecord
 
     public List<string> ProcurementIds { get; set; } = [];
 
+    /// <summary>Which kinds of reminder reach it; empty for every kind. Other notifications are not filtered by it.</summary>
+    public List<ReminderKind> ReminderKinds { get; set; } = [];
+
     public Cadence Cadence { get; set; }
 
     /// <summary>The token subject that created it.</summary>
@@ -32,6 +35,9 @@ public sealed class SubscriptionRecord
     public DateTime CreatedAt { get; set; }
 
     public DateTime? UnsubscribedAt { get; set; }
+
+    /// <summary>Created by registering a region contact person rather than chosen by the subscriber.</summary>
+    public bool RegionContactDefault { get; set; }
 
     /// <summary>The key the unsubscribe link of this subscription is signed with (base64), so a link fits no other.</summary>
     public required string UnsubscribeKey { get; set; }

@@ -67,7 +67,7 @@ public sealed class Notices(ReferenceDataCatalog catalog)
         };
         return new Notice(title, summary, r.CaseId, r.ProgrammeAreaCodes, r.CaseId.Length > 0 ? [r.CaseId] : [],
             r.RecommendationId.Length > 0 ? [r.RecommendationId] : [], r.RegionCodes.Count > 0 ? r.RegionCodes : null,
-            r.ProcurementId.Length > 0 ? [r.ProcurementId] : []);
+            r.ProcurementId.Length > 0 ? [r.ProcurementId] : [], r.Kind);
     }
 
     private Notice Recommendation(RecommendationSnapshot r, string title, string? change = null) => new(
@@ -77,7 +77,7 @@ public sealed class Notices(ReferenceDataCatalog catalog)
         r.CaseId, r.ProgrammeAreaCodes, [r.CaseId], [r.RecommendationId], RegionsOf(r), []);
 
     /// <summary>A national recommendation concerns every region; a healthcare-regional one the regions of its healthcare regions.</summary>
-    private IReadOnlyList<string>? RegionsOf(RecommendationSnapshot r) => r.Level == RecommendationLevel.HealthcareRegional
+    public IReadOnlyList<string>? RegionsOf(RecommendationSnapshot r) => r.Level == RecommendationLevel.HealthcareRegional
         ? [.. r.HealthcareRegionCodes.SelectMany(code => catalog.FindHealthcareRegion(code)?.RegionCodes ?? []).Distinct()]
         : null;
 

@@ -10,7 +10,8 @@ public static class SubscriptionMatch
         && Overlaps(s.CaseIds, notice.CaseIds)
         && Overlaps(s.RecommendationIds, notice.RecommendationIds)
         && (s.RegionCodes.Count == 0 || notice.RegionCodes is null || Overlaps(s.RegionCodes, notice.RegionCodes))
-        && Overlaps(s.ProcurementIds, notice.ProcurementIds);
+        && Overlaps(s.ProcurementIds, notice.ProcurementIds)
+        && (s.ReminderKinds.Count == 0 || notice.ReminderKind is not { } kind || s.ReminderKinds.Contains(kind));
 
     private static bool Overlaps(List<string> filter, IReadOnlyList<string> values) =>
         filter.Count == 0 || values.Any(v => filter.Contains(v, StringComparer.OrdinalIgnoreCase));

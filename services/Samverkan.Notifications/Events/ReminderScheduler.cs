@@ -4,6 +4,7 @@ using Samverkan.Common.V1;
 using Samverkan.Eventing;
 using Samverkan.Events.V1;
 using Samverkan.Notifications.Data;
+using Samverkan.Notifications.Domain;
 using Samverkan.Notifications.V1;
 using Samverkan.ServiceDefaults.Hosting;
 
@@ -13,7 +14,7 @@ namespace Samverkan.Notifications.Events;
 /// Schedules reminders from the dates in other services' events as durable timers in this service's database, so they
 /// fire after a restart too. A revision moves the timers of its recommendation (same keys) instead of adding more.
 /// </summary>
-public sealed class ReminderScheduler(NotificationsDbContext db, TimeProvider clock, IOptions<ReminderOptions> options)
+public sealed class ReminderScheduler(NotificationsDbContext db, Notices notices, TimeProvider clock, IOptions<ReminderOptions> options)
     : IEventHandler<RecommendationPublished>, IEventHandler<RecommendationRevised>, IEventHandler<ProcurementStatusChanged>
 {
     public const string TimerKind = "reminder";
@@ -70,6 +71,8 @@ public sealed class ReminderScheduler(NotificationsDbContext db, TimeProvider cl
             RecommendationNumber = r.Number,
             Subject = r.ProductDisplayName,
             ProgrammeAreaCodes = { r.ProgrammeAreaCodes },
+            // A healthcare-regional recommendation's reminders reach the contact persons of its regions only.
+            RegionCodes = { notices.RegionsOf(r) ?? [] },
         };
 
         if (r.FollowUpDeadline is { Year: > 0 } deadline)

@@ -27,6 +27,9 @@ public sealed class NotificationGrpcService(
     /// <summary>Everyone who works in the process may subscribe; operators read, never write, and the public site reads only.</summary>
     private const string Subscribers = $"{Roles.PreparationGroup},{Roles.CouncilSecretary},{Roles.CouncilMember},{Roles.ProcurementCoordinator},{Roles.RegionContact}";
 
+    /// <summary>Region contact persons register themselves; operators keep the register of region contacts, which is operational data.</summary>
+    private const string RegisterKeepers = $"{Roles.RegionContact},{Roles.Operator}";
+
     public override async Task<ListFeedItemsResponse> ListFeedItems(ListFeedItemsRequest request, ServerCallContext context)
     {
         var v = new Validation();
@@ -66,6 +69,7 @@ public sealed class NotificationGrpcService(
             RecommendationIds = [.. filter.RecommendationIds.Select(r => Guid.Parse(r).ToString("D")).Distinct()],
             RegionCodes = [.. filter.RegionCodes.Distinct()],
             ProcurementIds = [.. filter.ProcurementIds.Distinct()],
+            ReminderKinds = [.. filter.ReminderKinds.Distinct()],
             Cadence = s.Cadence,
             Owner = owner,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
@@ -184,6 +188,20 @@ public sealed class NotificationGrpcService(
 
         await FeedWatch.StreamAsync(db, dispatcher, subscription.Id, request.AfterCursor, responseStream, context.CancellationToken);
     }
+
+    [Authorize(Roles = RegisterKeepers)]
+    public override Task<RegisterRegionContactResponse> RegisterRegionContact(RegisterRegionContactRequest request, ServerCallContext context) =>
+        Register.RegisterAsync(request, context.Caller(), context.CancellationToken);
+
+    [Authorize(Roles = RegisterKeepers)]
+    public override Task<ListRegionContactsResponse> ListRegionContacts(ListRegionContactsRequest request, ServerCallContext context) =>
+        Register.ListAsync(request, context.Caller(), context.CancellationToken);
+
+    [Authorize(Roles = RegisterKeepers)]
+    public override Task<RemoveRegionContactResponse> RemoveRegionContact(RemoveRegionContactRequest request, ServerCallContext context) =>
+        Register.RemoveAsync(request, context.Caller(), context.CancellationToken);
+
+    private RegionContactRegister Register => new(db, catalog, clock);
 
     private async Task<SubscriptionRecord> FindAsync(string name, string field, ServerCallContext context, bool readOnly, Validation? v = null)
     {

@@ -9,6 +9,7 @@ internal static class NotificationMapping
 {
     public const string Subscriptions = "subscriptions";
     public const string Deliveries = "deliveries";
+    public const string RegionContacts = "regionContacts";
 
     public static string NameOf(SubscriptionRecord s) => $"{Subscriptions}/{s.Id:D}";
 
@@ -25,11 +26,23 @@ internal static class NotificationMapping
             RecommendationIds = { s.RecommendationIds },
             RegionCodes = { s.RegionCodes },
             ProcurementIds = { s.ProcurementIds },
+            ReminderKinds = { s.ReminderKinds },
         },
         Cadence = s.Cadence,
         Owner = s.Owner,
         CreateTime = Time(s.CreatedAt),
         UnsubscribeTime = s.UnsubscribedAt is { } at ? Time(at) : null,
+        RegionContactDefault = s.RegionContactDefault,
+    };
+
+    public static RegionContact ToProto(this RegionContactRecord r) => new()
+    {
+        Name = $"{RegionContacts}/{r.Id:D}",
+        RegionCode = r.RegionCode,
+        Email = r.Email,
+        Subject = r.Subject,
+        DefaultSubscription = $"{Subscriptions}/{r.SubscriptionId:D}",
+        CreateTime = Time(r.CreatedAt),
     };
 
     public static FeedItem ToProto(this FeedItemRecord i) => new()

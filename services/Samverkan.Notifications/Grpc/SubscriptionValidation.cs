@@ -9,6 +9,8 @@ namespace Samverkan.Notifications.Grpc;
 /// <summary>Checks every field of a new subscription; one field violation per bad field, nothing written on any.</summary>
 internal static class SubscriptionValidation
 {
+    public const string EmailProblem = "must be an e-mail address such as name@region.se";
+
     private const int MaxValues = 50;
 
     /// <summary>The event types a subscriber may choose: those this service consumes.</summary>
@@ -50,6 +52,9 @@ internal static class SubscriptionValidation
         Values(v, f.RecommendationIds, "subscription.filter.recommendation_ids", IsUuid, "must be a recommendation id (UUID)");
         Values(v, f.RegionCodes, "subscription.filter.region_codes", code => catalog.FindRegion(code) is not null, "is not a known two-digit region code");
         Values(v, f.ProcurementIds, "subscription.filter.procurement_ids", id => id.Length is > 0 and <= 64, "must be a procurement activity id");
+        Values(v, f.ReminderKinds, "subscription.filter.reminder_kinds", kind => kind != ReminderKind.Unspecified && Enum.IsDefined(kind), "must be a known reminder kind");
+        v.Check(f.ReminderKinds.Count == 0 || s.EventTypes.Contains(DeadlineReminder.Descriptor.FullName), "subscription.filter.reminder_kinds",
+            $"filters reminders only, so the event types must include {DeadlineReminder.Descriptor.FullName}");
         var filterIsEmpty = f.ProgrammeAreaCodes.Count + f.CaseIds.Count + f.RecommendationIds.Count + f.RegionCodes.Count + f.ProcurementIds.Count == 0;
         v.Check(!(s.Channel == Channel.Email && filterIsEmpty), "subscription.filter",
             "must name at least one programme area, case, recommendation, region or procurement: an e-mail subscription may not match everything");
@@ -68,8 +73,7 @@ internal static class SubscriptionValidation
         switch (channel)
         {
             case Channel.Email:
-                v.Check(address.Length <= 254 && MailAddress.TryCreate(address, out var mail) && mail.Address == address && mail.DisplayName.Length == 0
-                    && mail.Host.Contains('.', StringComparison.Ordinal), Field, "must be an e-mail address such as name@region.se");
+                v.Check(IsEmail(address), Field, EmailProblem);
                 break;
             case Channel.Webhook:
                 if (!v.Check(address.Length <= 2000 && Uri.TryCreate(address, UriKind.Absolute, out var uri)
@@ -102,7 +106,12 @@ internal static class SubscriptionValidation
         }
     }
 
-    private static void Values(Validation v, IList<string> values, string field, Func<string, bool> isValid, string problem)
+    /// <summary>A bare address (no display name) on a domain with a dot, at most 254 characters.</summary>
+    public static bool IsEmail(string address) =>
+        address.Length <= 254 && MailAddress.TryCreate(address, out var mail) && mail.Address == address && mail.DisplayName.Length == 0
+        && mail.Host.Contains('.', StringComparison.Ordinal);
+
+    private static void Values<T>(Validation v, IList<T> values, string field, Func<T, bool> isValid, string problem)
     {
         if (!v.Check(values.Count <= MaxValues, field, $"must have at most {MaxValues} values"))
         {

@@ -384,6 +384,52 @@ namespace Samverkan.Notifications.Data.Migrations.Postgres
                     b.ToTable("feed_items", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Notifications.Data.RegionContactRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_region_contacts");
+
+                    b.HasIndex("SubscriptionId")
+                        .HasDatabaseName("ix_region_contacts_subscription_id");
+
+                    b.HasIndex("RegionCode", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_region_contacts_region_code_email");
+
+                    b.ToTable("region_contacts", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Notifications.Data.SubscriptionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -454,6 +500,15 @@ namespace Samverkan.Notifications.Data.Migrations.Postgres
                         .HasColumnType("text[]")
                         .HasColumnName("region_codes");
 
+                    b.Property<bool>("RegionContactDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("region_contact_default");
+
+                    b.PrimitiveCollection<int[]>("ReminderKinds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("reminder_kinds");
+
                     b.Property<string>("UnsubscribeKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -495,6 +550,16 @@ namespace Samverkan.Notifications.Data.Migrations.Postgres
                         .HasConstraintName("fk_deliveries_subscriptions_subscription_id");
 
                     b.Navigation("FeedItem");
+                });
+
+            modelBuilder.Entity("Samverkan.Notifications.Data.RegionContactRecord", b =>
+                {
+                    b.HasOne("Samverkan.Notifications.Data.SubscriptionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_region_contacts_subscriptions_subscription_id");
                 });
 #pragma warning restore 612, 618
         }

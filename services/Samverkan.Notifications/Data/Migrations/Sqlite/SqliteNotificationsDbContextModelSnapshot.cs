@@ -368,6 +368,52 @@ namespace Samverkan.Notifications.Data.Migrations.Sqlite
                     b.ToTable("feed_items", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Notifications.Data.RegionContactRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_region_contacts");
+
+                    b.HasIndex("SubscriptionId")
+                        .HasDatabaseName("ix_region_contacts_subscription_id");
+
+                    b.HasIndex("RegionCode", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_region_contacts_region_code_email");
+
+                    b.ToTable("region_contacts", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Notifications.Data.SubscriptionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -438,6 +484,15 @@ namespace Samverkan.Notifications.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("region_codes");
 
+                    b.Property<bool>("RegionContactDefault")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_contact_default");
+
+                    b.PrimitiveCollection<string>("ReminderKinds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_kinds");
+
                     b.Property<string>("UnsubscribeKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -479,6 +534,16 @@ namespace Samverkan.Notifications.Data.Migrations.Sqlite
                         .HasConstraintName("fk_deliveries_subscriptions_subscription_id");
 
                     b.Navigation("FeedItem");
+                });
+
+            modelBuilder.Entity("Samverkan.Notifications.Data.RegionContactRecord", b =>
+                {
+                    b.HasOne("Samverkan.Notifications.Data.SubscriptionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_region_contacts_subscriptions_subscription_id");
                 });
 #pragma warning restore 612, 618
         }
