@@ -27,6 +27,7 @@ public static class NotificationsModule
         services.AddSingleton<Notices>();
         services.AddSingleton<UnsubscribeLinks>();
         services.AddSingleton<EmailMessages>();
+        services.AddSingleton<Newsletter>();
         services.AddSingleton<EmailSender>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<DeliveryDispatcher>();

@@ -8,6 +8,9 @@ public sealed class NotificationsOptions
     /// <summary>Where people reach this service's pages (the unsubscribe link); the HTTP/1.1 endpoint or the ingress in front of it.</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5081";
 
+    /// <summary>The public site where people read recommendations, cases and procurements; the newsletter's items link there.</summary>
+    public string SiteUrl { get; set; } = "https://samverkan.se";
+
     /// <summary>Allows http:// webhook URLs, for the standalone host on a developer's machine; everywhere else webhooks are https only.</summary>
     public bool AllowInsecureWebhooks { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Samverkan.Events.V1;
 using Samverkan.Notifications.V1;
 using Samverkan.ServiceDefaults.Security;
 using Samverkan.Testing;
@@ -83,9 +84,52 @@ public sealed partial class EmailTests(SmtpHost host) : IClassFixture<SmtpHost>
         host.Clock.Advance(TimeSpan.FromDays(1));
         await Eventually.Until(() => _client.DeliveriesAsync(eva.Subscription.Name, "eva"), d => d.All(x => x.Status == DeliveryStatus.Sent), what: "the digest");
         var digest = Assert.Single(await host.Smtp.MessagesToAsync("eva@halland.test"));
-        Assert.Equal("Samverkan: 2 notifications", digest.Subject);
+        Assert.StartsWith("Samverkan newsletter, ", digest.Subject, StringComparison.Ordinal);
         Assert.Contains("MTP-2026-201", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("MTP-2026-202", digest.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_weekly_digest_subscriber_gets_the_week_s_newsletter_on_monday_and_a_subscriber_with_nothing_that_week_gets_none()
+    {
+        var newsletter = Subscribers.Email("gustav@halland.test", "psykiska-sjukdomar");
+        newsletter.Cadence = Cadence.WeeklyDigest;
+        newsletter.EventTypes.Add(CaseOpened.Descriptor.FullName);
+        newsletter.EventTypes.Add(ProcurementStatusChanged.Descriptor.FullName);
+        var gustav = await _client.SubscribeAsync(newsletter, "gustav");
+        var quiet = Subscribers.Email("hanna@halland.test", "rorelseorganen");
+        quiet.Cadence = Cadence.WeeklyDigest;
+        await _client.SubscribeAsync(quiet, "hanna");
+
+        await host.Factory.DeliverAsync(Events.Published("psykiska-sjukdomar", number: "MTP-2026-301"));
+        var caseId = Guid.NewGuid().ToString();
+        await host.Factory.DeliverAsync(new CaseOpened
+        {
+            CaseId = caseId,
+            ProductDisplayName = "Ljusterapi <Pro>",
+            Manufacturer = "Ljus & Co",
+            ProgrammeAreaCodes = { "psykiska-sjukdomar" },
+        });
+        Assert.Empty(await host.Smtp.MessagesToAsync("gustav@halland.test"));
+
+        host.Clock.Advance(TimeSpan.FromDays(8));
+        await Eventually.Until(() => _client.DeliveriesAsync(gustav.Subscription.Name, "gustav"), d => d.Count == 2 && d.All(x => x.Status == DeliveryStatus.Sent),
+            what: "the newsletter");
+        var message = Assert.Single(await host.Smtp.MessagesToAsync("gustav@halland.test"));
+        Assert.StartsWith("Samverkan newsletter, week ", message.Subject, StringComparison.Ordinal);
+        foreach (var part in new[] { message.TextBody, message.HtmlBody })
+        {
+            Assert.Contains("Published recommendations", part, StringComparison.Ordinal);
+            Assert.Contains("New cases", part, StringComparison.Ordinal);
+            Assert.DoesNotContain("Procurement news", part, StringComparison.Ordinal);
+            Assert.Contains("MTP-2026-301", part, StringComparison.Ordinal);
+            Assert.Contains($"/cases/{caseId}", part, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("New case: Ljusterapi <Pro> (Ljus & Co)", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("New case: Ljusterapi &lt;Pro&gt; (Ljus &amp; Co)", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal(Link(message.TextBody), Link(WebUtility.HtmlDecode(message.HtmlBody)));
+        Assert.Empty(await host.Smtp.MessagesToAsync("hanna@halland.test"));
     }
 
     [Fact]
