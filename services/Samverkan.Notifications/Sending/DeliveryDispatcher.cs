@@ -8,8 +8,9 @@ namespace Samverkan.Notifications.Sending;
 
 /// <summary>
 /// Sends the stored deliveries that are due, each until it succeeds or dead-letters. An attempt first claims its row
-/// (a lease in the database), so two instances never send the same delivery at once. Attempts run in the background,
-/// at most <see cref="DeliveryOptions.MaxConcurrencyPerSubscriber"/> per subscriber: a slow receiver holds only its own
+/// (a lease in the database; the rows of all attempts started together in one transaction), so two instances never
+/// send the same delivery at once. Attempts run in the background, at most
+/// <see cref="DeliveryOptions.MaxConcurrencyPerSubscriber"/> per subscriber: a slow receiver holds only its own
 /// slots while everyone else's deliveries go on. Due-ness is domain time (the injected clock); polling is real time.
 /// </summary>
 public sealed partial class DeliveryDispatcher(
@@ -94,7 +95,7 @@ public sealed partial class DeliveryDispatcher(
 
         var ids = due.Select(d => d.SubscriptionId).Distinct().ToList();
         var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
-        var started = 0;
+        var planned = new List<(SubscriptionRecord Subscription, List<long> Sequences)>();
         foreach (var group in due.GroupBy(d => d.SubscriptionId))
         {
             var subscription = subscriptions[group.Key];
@@ -110,26 +111,55 @@ public sealed partial class DeliveryDispatcher(
                     break;
                 }
 
-                var claimed = await ClaimAsync(db, job, now, cancellationToken);
-                if (claimed.Count == 0)
-                {
-                    ReleaseSlot(subscription.Id);
-                    continue;
-                }
-
-                started++;
-                _ = Task.Run(() => AttemptAsync(subscription, claimed, cancellationToken), CancellationToken.None);
+                planned.Add((subscription, job));
             }
+        }
+
+        if (planned.Count == 0)
+        {
+            return 0;
+        }
+
+        HashSet<long> claimed;
+        try
+        {
+            claimed = await ClaimAsync(db, planned.SelectMany(p => p.Sequences), now, cancellationToken);
+        }
+        catch
+        {
+            planned.ForEach(p => ReleaseSlot(p.Subscription.Id));
+            throw;
+        }
+
+        var started = 0;
+        foreach (var (subscription, sequences) in planned)
+        {
+            var mine = sequences.Where(claimed.Contains).ToList();
+            if (mine.Count == 0)
+            {
+                ReleaseSlot(subscription.Id);
+                continue;
+            }
+
+            started++;
+            _ = Task.Run(() => AttemptAsync(subscription, mine, cancellationToken), CancellationToken.None);
         }
 
         return started;
     }
 
-    private async Task<List<long>> ClaimAsync(NotificationsDbContext db, List<long> sequences, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the rows of every planned attempt in one transaction. Each row's conditional update says whether this
+    /// instance got it (another may have been first), and the one commit is the only write to the database file, where
+    /// a claim per row was a write per delivery.
+    /// </summary>
+    private async Task<HashSet<long>> ClaimAsync(NotificationsDbContext db, IEnumerable<long> sequences, DateTime now, CancellationToken cancellationToken)
     {
         var lease = now + _options.WebhookTimeout + TimeSpan.FromMinutes(1);
-        var claimed = new List<long>(sequences.Count);
-        foreach (var sequence in sequences)
+        var claimed = new HashSet<long>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // In ascending order, so two instances claiming overlapping rows lock them in the same order and never deadlock.
+        foreach (var sequence in sequences.Order())
         {
             var rows = await db.Deliveries
                 .Where(d => d.Sequence == sequence && Attemptable.Contains(d.Status) && (d.LockedUntil == null || d.LockedUntil < now))
@@ -140,6 +170,7 @@ public sealed partial class DeliveryDispatcher(
             }
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return claimed;
     }
 
