@@ -102,9 +102,10 @@ public sealed class UpphandlingOnPostgresTests(PostgresFixture postgres)
                 }, Coordinator)).SupplierApplication);
             }
 
-            Assert.All(applications, a => Assert.Equal(new Date { Year = 2027, Month = 4, Day = 7 }, a.DueDate));
-            var near = await client.ListApplicationsNearingDueDateAsync(new ListApplicationsNearingDueDateRequest { WithinWorkingDays = 10 }, Coordinator);
-            Assert.Equal(2, near.Applications.Count);
+            // Before the first call-off: 10 working days after the first application window, 30 days from publication on 22 March.
+            Assert.All(applications, a => Assert.Equal((new Date { Year = 2027, Month = 5, Day = 5 }, true), (a.DueDate, a.SetUpPhase)));
+            var near = await client.ListApplicationsNearingDueDateAsync(new ListApplicationsNearingDueDateRequest { WithinWorkingDays = 15 }, Coordinator);
+            Assert.Empty(near.Applications);
             foreach (var application in applications)
             {
                 await client.DecideQualificationAsync(new DecideQualificationRequest

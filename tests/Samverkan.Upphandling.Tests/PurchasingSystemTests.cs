@@ -47,6 +47,7 @@ public sealed class PurchasingSystemTests
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
         var extended = await factory.ApplyAsync(system, "5560125790", category: 1);
         Assert.Equal(Due10, admitted.DueDate);
+        Assert.False(admitted.SetUpPhase);
         Assert.Equal("556012-5790", extended.OrganisationNumber);
 
         extended = (await factory.Client().ExtendQualificationAssessmentAsync(new ExtendQualificationAssessmentRequest

@@ -68,17 +68,21 @@ internal static class Steps
         ProcurementRegionCode = "G",
         RegionCodes = { "07", "10", "13" },
         RecommendationIds = { recommendationId },
+        // No first application window: the tests of the normal 10/15 working days; SetUpPhaseTests use the window.
+        SetUpWindowDays = 0,
     };
 
-    public static async Task<DynamicPurchasingSystem> PublishedSystemAsync(this UpphandlingFactory factory, string recommendationId)
+    public static async Task<DynamicPurchasingSystem> PublishedSystemAsync(this UpphandlingFactory factory, string recommendationId,
+        DynamicPurchasingSystem? template = null)
     {
         var client = factory.Client();
         var system = (await client.CreateDynamicPurchasingSystemAsync(
-            new CreateDynamicPurchasingSystemRequest { RequestId = Guid.NewGuid().ToString(), System = System(recommendationId) }, Coordinator)).DynamicPurchasingSystem;
+            new CreateDynamicPurchasingSystemRequest { RequestId = Guid.NewGuid().ToString(), System = template ?? System(recommendationId) }, Coordinator)).DynamicPurchasingSystem;
         return (await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = system.Name, Reason = "Annonserat." }, Coordinator)).DynamicPurchasingSystem;
     }
 
-    public static async Task<SupplierApplication> ApplyAsync(this UpphandlingFactory factory, DynamicPurchasingSystem system, string orgNumber, int category = 0) =>
+    public static async Task<SupplierApplication> ApplyAsync(this UpphandlingFactory factory, DynamicPurchasingSystem system, string orgNumber, int category = 0,
+        DateTimeOffset? received = null) =>
         (await factory.Client().SubmitSupplierApplicationAsync(new SubmitSupplierApplicationRequest
         {
             RequestId = Guid.NewGuid().ToString(),
@@ -86,6 +90,7 @@ internal static class Steps
             CategoryId = system.Categories[category].CategoryId,
             OrganisationNumber = orgNumber,
             SupplierName = "Leverantör " + orgNumber,
+            ReceiveTime = received is { } at ? Timestamp.FromDateTimeOffset(at) : null,
         }, Coordinator)).SupplierApplication;
 
     public static async Task<SupplierApplication> DecideAsync(this UpphandlingFactory factory, SupplierApplication application, QualificationDecision decision) =>

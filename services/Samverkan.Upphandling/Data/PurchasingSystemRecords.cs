@@ -33,6 +33,9 @@ public sealed class PurchasingSystemRecord
     public DateTime? PublishedAt { get; set; }
 
     public DateTime? ClosedAt { get; set; }
+
+    /// <summary>Days after publication the first application window of the set-up phase lasts.</summary>
+    public int SetUpWindowDays { get; set; }
 }
 
 /// <summary>A category of a system, with its own qualification requirements.</summary>
@@ -63,6 +66,9 @@ public sealed class ApplicationRecord
     public DateTime ReceivedAt { get; set; }
 
     public DateOnly DueDate { get; set; }
+
+    /// <summary>The last day of the system's first application window when the application came before the first call-off; null after it.</summary>
+    public DateOnly? SetUpWindowEnd { get; set; }
 
     public bool Extended { get; set; }
 

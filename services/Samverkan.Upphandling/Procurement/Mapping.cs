@@ -73,6 +73,8 @@ public static class Mapping
         State = s.State,
         PublishTime = s.PublishedAt is { } published ? Time(published) : null,
         CloseTime = s.ClosedAt is { } closed ? Time(closed) : null,
+        SetUpWindowDays = s.SetUpWindowDays,
+        SetUpWindowEndDate = PurchasingSystems.SetUpWindowEnd(s)?.ToProto(),
     };
 
     public static SupplierApplication ToProto(this ApplicationRecord a, DateOnly today) => new()
@@ -91,6 +93,7 @@ public static class Mapping
         DecisionGrounds = a.DecisionGrounds,
         DecideTime = Qualification.DecideTime(a),
         Late = Qualification.IsLate(a, today),
+        SetUpPhase = Qualification.SetUpPhase(a),
     };
 
     public static CallOff ToProto(this CallOffRecord c) => new()

@@ -16,6 +16,12 @@ public sealed partial class PurchasingSystems(UpphandlingDbContext db, Reference
 {
     public const string Collection = "dynamicPurchasingSystems";
 
+    /// <summary>Adda's practice: the set-up phase's first application window lasts 30 days from publication.</summary>
+    public const int DefaultSetUpWindowDays = 30;
+
+    /// <summary>The longest first application window the service accepts.</summary>
+    public const int MaxSetUpWindowDays = 180;
+
     public async Task<PurchasingSystemRecord> CreateAsync(CreateDynamicPurchasingSystemRequest r, CancellationToken cancellationToken)
     {
         var v = new Validation();
@@ -54,6 +60,9 @@ public sealed partial class PurchasingSystems(UpphandlingDbContext db, Reference
             v.Check(last > first, "system.validity_end_date", "must be after validity_start_date");
         }
 
+        var window = s.HasSetUpWindowDays ? s.SetUpWindowDays : DefaultSetUpWindowDays;
+        v.Check(window is >= 0 and <= MaxSetUpWindowDays, "system.set_up_window_days",
+            $"must be between 0 (no first application window) and {MaxSetUpWindowDays} days; unset for {DefaultSetUpWindowDays}");
         v.Check(catalog.ProcurementRegions.Any(p => p.Code == s.ProcurementRegionCode), "system.procurement_region_code", "must be a procurement region code A–H");
         var regions = v.RegionCodes(catalog, s.RegionCodes, "system.region_codes", atLeastOne: true);
         var recommendations = await Recommendations.CheckAsync(db, v, s.RecommendationIds, "system.recommendation_ids", cancellationToken);
@@ -80,6 +89,7 @@ public sealed partial class PurchasingSystems(UpphandlingDbContext db, Reference
             RecommendationIds = [.. recommendations.Select(i => i.RecommendationId)],
             CaseIds = [.. recommendations.Select(i => i.CaseId).Distinct()],
             State = DynamicPurchasingSystemState.Draft,
+            SetUpWindowDays = window,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.PurchasingSystems.Add(system);
@@ -141,6 +151,10 @@ public sealed partial class PurchasingSystems(UpphandlingDbContext db, Reference
         await db.SaveChangesAsync(cancellationToken);
         return system;
     }
+
+    /// <summary>The last day of the set-up phase's first application window: the day of publication plus its days; null in draft.</summary>
+    public static DateOnly? SetUpWindowEnd(PurchasingSystemRecord system) =>
+        system.PublishedAt is { } published ? Fields.SwedishDate(published).AddDays(system.SetUpWindowDays) : null;
 
     internal static void EnsurePublished(PurchasingSystemRecord system, string subject)
     {

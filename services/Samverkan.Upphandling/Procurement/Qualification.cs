@@ -14,7 +14,8 @@ namespace Samverkan.Upphandling.Procurement;
 
 /// <summary>
 /// Supplier applications to a dynamic purchasing system and their qualification decisions: due 10 working days after
-/// receipt, 15 when extended for that application with a reason (8 kap. LOU).
+/// receipt, 15 when extended for that application with a reason, later in the set-up phase (8 kap. LOU; see
+/// <see cref="Fields.QualificationDueDate"/>).
 /// </summary>
 public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems systems, TimeProvider clock)
 {
@@ -44,12 +45,17 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
         v.Check(system.PublishedAt is null || received.UtcDateTime >= system.PublishedAt, "receive_time", "must not be before the system was published");
         v.ThrowIfInvalid();
         PurchasingSystems.EnsurePublished(system, r.System);
+        var firstInvitation = await db.CallOffs.Where(c => c.SystemId == systemId).OrderBy(c => c.InvitedAt).Select(c => (DateTime?)c.InvitedAt)
+            .FirstOrDefaultAsync(cancellationToken);
         if (await db.Applications.AnyAsync(a => a.SystemId == systemId && a.CategoryId == categoryId && a.OrganisationNumber == orgNumber
             && a.Decision != QualificationDecision.Rejected, cancellationToken))
         {
             throw new FailedPreconditionException("ALREADY_APPLIED", r.System, $"{orgNumber} already has an application to {category!.Title} pending or admitted.");
         }
 
+        // Received before the system's first invitation to tender: the set-up phase's first application window applies.
+        var windowEnd = firstInvitation is null || received.UtcDateTime < firstInvitation ? PurchasingSystems.SetUpWindowEnd(system) : null;
+        var (dueDate, setUpPhase) = Fields.QualificationDueDate(received.UtcDateTime, extended: false, windowEnd);
         var application = new ApplicationRecord
         {
             ApplicationId = id,
@@ -58,14 +64,15 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
             OrganisationNumber = orgNumber,
             SupplierName = r.SupplierName.Trim(),
             ReceivedAt = received.UtcDateTime,
-            DueDate = Fields.QualificationDueDate(received.UtcDateTime, extended: false),
+            DueDate = dueDate,
+            SetUpWindowEnd = windowEnd,
         };
         db.Applications.Add(application);
         var name = $"{Collection}/{id}";
         var audit = caller.Audit(clock, $"Application from {application.SupplierName} ({orgNumber})");
         db.Audit(audit, name, "supplier-application.received", category!.Title);
         await db.PublishAsync(ProcurementChange.ApplicationReceived, system.SystemId.ToString(), system.Title, system.RecommendationIds, system.RegionCodes,
-            $"Supplier {orgNumber} applied to category {category.Title}; decision due {application.DueDate.Iso()}", audit, application.DueDate, cancellationToken);
+            $"Supplier {orgNumber} applied to category {category.Title}; decision due {application.DueDate.Iso()}{SetUpNote(setUpPhase, windowEnd)}", audit, application.DueDate, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return application;
     }
@@ -86,7 +93,7 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
         var audit = caller.Audit(clock, r.Reason.Trim());
         application.Extended = true;
         application.ExtensionReason = r.Reason.Trim();
-        application.DueDate = Fields.QualificationDueDate(application.ReceivedAt, extended: true);
+        application.DueDate = Fields.QualificationDueDate(application.ReceivedAt, extended: true, application.SetUpWindowEnd).DueDate;
         db.Audit(audit, r.Name, "supplier-application.assessment-extended", application.DueDate.Iso());
         await db.PublishAsync(ProcurementChange.QualificationExtended, system.SystemId.ToString(), system.Title, system.RecommendationIds, system.RegionCodes,
             $"Assessment of {application.OrganisationNumber} extended to {application.DueDate.Iso()}", audit, application.DueDate, cancellationToken);
@@ -164,8 +171,15 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
     public static bool IsLate(ApplicationRecord application, DateOnly today) =>
         (application.DecidedAt is { } decided ? Fields.SwedishDate(decided) : today) > application.DueDate;
 
+    /// <summary>Whether the application's due date comes from the set-up phase's first application window.</summary>
+    public static bool SetUpPhase(ApplicationRecord application) =>
+        Fields.QualificationDueDate(application.ReceivedAt, application.Extended, application.SetUpWindowEnd).SetUpPhase;
+
     public static Timestamp? DecideTime(ApplicationRecord application) =>
         application.DecidedAt is { } decided ? Timestamp.FromDateTime(DateTime.SpecifyKind(decided, DateTimeKind.Utc)) : null;
+
+    private static string SetUpNote(bool setUpPhase, DateOnly? windowEnd) =>
+        setUpPhase ? $" (set-up phase: counted from the end of the first application window on {windowEnd!.Value.Iso()})" : string.Empty;
 
     private static int LateDays(ApplicationRecord application, DateOnly today) => SwedishCalendar.WorkingDaysBetween(application.DueDate, today);
 

@@ -281,6 +281,10 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
+                    b.Property<DateOnly?>("SetUpWindowEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("set_up_window_end");
+
                     b.Property<string>("SupplierName")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -708,6 +712,10 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("region_codes");
+
+                    b.Property<int>("SetUpWindowDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("set_up_window_days");
 
                     b.Property<int>("State")
                         .HasColumnType("integer")

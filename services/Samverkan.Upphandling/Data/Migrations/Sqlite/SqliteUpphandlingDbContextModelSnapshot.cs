@@ -269,6 +269,10 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("received_at");
 
+                    b.Property<DateOnly?>("SetUpWindowEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_up_window_end");
+
                     b.Property<string>("SupplierName")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -696,6 +700,10 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("region_codes");
+
+                    b.Property<int>("SetUpWindowDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("set_up_window_days");
 
                     b.Property<int>("State")
                         .HasColumnType("INTEGER")
