@@ -48,6 +48,26 @@ internal static class Steps
         return recommendation;
     }
 
+    /// <summary>Delivers RecommendationRevised for a new version of <paramref name="recommendation"/> through the dispatcher.</summary>
+    public static async Task<RecommendationSnapshot> ReviseRecommendationAsync(this UpphandlingFactory factory, RecommendationSnapshot recommendation,
+        string changeSummary, string? eventId = null)
+    {
+        var revised = recommendation.Clone();
+        revised.Version = recommendation.Version + 1;
+        revised.ProductDisplayName = recommendation.ProductDisplayName + " 2";
+        var payload = new RecommendationRevised
+        {
+            Recommendation = revised,
+            PreviousVersion = recommendation.Version,
+            ChangeSummary = changeSummary,
+            Audit = new AuditInfo { Actor = new Actor { Subject = "sekreterare", Organisation = "MTP-rådet" }, Reason = "Ny version." },
+        };
+        var envelope = new EventEnvelope(eventId ?? Guid.NewGuid().ToString(), RecommendationRevised.Descriptor.FullName, "samverkan/tests", factory.Clock.GetUtcNow(),
+            null, JsonFormatter.Default.Format(payload));
+        await factory.Services.GetRequiredService<EventDispatcher>().DispatchAsync(envelope, CancellationToken.None);
+        return revised;
+    }
+
     public static async Task<CoordinationItem> ItemForAsync(this UpphandlingFactory factory, string recommendationId)
     {
         var response = await factory.Client().ListCoordinationItemsAsync(new ListCoordinationItemsRequest { PageSize = 100 }, Coordinator);

@@ -30,6 +30,7 @@ public class UpphandlingDbContext(DbContextOptions options) : OutboxDbContext(op
             c.Property(x => x.RecommendationNumber).HasMaxLength(20);
             c.Property(x => x.ProductDisplayName).HasMaxLength(300);
             c.Property(x => x.Grounds).HasMaxLength(4000);
+            c.Property(x => x.RevisionSummary).HasMaxLength(4000);
             c.Property(x => x.DecidedBy).HasMaxLength(200);
             c.Property(x => x.DecidedByOrganisation).HasMaxLength(200);
             c.HasIndex(x => x.RecommendationId).IsUnique();

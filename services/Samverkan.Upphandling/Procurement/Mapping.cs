@@ -26,6 +26,9 @@ public static class Mapping
         Decision = c.DecidedAt is { } at
             ? new AuditInfo { Actor = new Actor { Subject = c.DecidedBy, Organisation = c.DecidedByOrganisation }, Time = Time(at), Reason = c.Grounds }
             : null,
+        RecommendationVersion = c.RecommendationVersion,
+        RevisionSummary = c.RevisionSummary,
+        ReviseTime = c.RevisedAt is { } revised ? Time(revised) : null,
     };
 
     public static Contract ToProto(this ContractRecord c) => new()

@@ -10,7 +10,10 @@ using Samverkan.Upphandling.V1;
 
 namespace Samverkan.Upphandling.Procurement;
 
-/// <summary>The coordinator's worklist: one item per published recommendation, and the purchasing strategy decided on it.</summary>
+/// <summary>
+/// The coordinator's worklist: one item per published recommendation, and the purchasing strategy decided on it; a revision
+/// of the recommendation reopens a decided item (<see cref="Events.RecommendationRevisedHandler"/>).
+/// </summary>
 public sealed class Worklist(UpphandlingDbContext db, ReferenceDataCatalog catalog, TimeProvider clock)
 {
     public const string Collection = "coordinationItems";
@@ -51,6 +54,7 @@ public sealed class Worklist(UpphandlingDbContext db, ReferenceDataCatalog catal
         v.ThrowIfInvalid();
 
         var item = await db.CoordinationItems.SingleOrDefaultAsync(c => c.ItemId == id, cancellationToken) ?? throw new NotFoundException(r.Name);
+        // A reopened item (its recommendation revised after the decision) is decided again: the strategy confirmed or changed.
         if (item.State == CoordinationItemState.Decided)
         {
             throw new FailedPreconditionException("ALREADY_DECIDED", r.Name, $"The purchasing strategy for {item.RecommendationNumber} is already decided.");

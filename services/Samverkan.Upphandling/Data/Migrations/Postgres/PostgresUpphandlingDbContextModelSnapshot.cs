@@ -524,10 +524,24 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("recommendation_number");
 
+                    b.Property<int>("RecommendationVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("recommendation_version");
+
                     b.PrimitiveCollection<List<string>>("RegionCodes")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("region_codes");
+
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revised_at");
+
+                    b.Property<string>("RevisionSummary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("revision_summary");
 
                     b.Property<int>("State")
                         .HasColumnType("integer")

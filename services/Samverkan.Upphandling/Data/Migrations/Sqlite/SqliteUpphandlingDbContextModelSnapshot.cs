@@ -512,10 +512,24 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("recommendation_number");
 
+                    b.Property<int>("RecommendationVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recommendation_version");
+
                     b.PrimitiveCollection<string>("RegionCodes")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("region_codes");
+
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revised_at");
+
+                    b.Property<string>("RevisionSummary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revision_summary");
 
                     b.Property<int>("State")
                         .HasColumnType("INTEGER")
