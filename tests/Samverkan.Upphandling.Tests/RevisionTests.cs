@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samverkan.Events.V1;
@@ -19,13 +20,14 @@ public sealed class RevisionTests(UpphandlingFactory factory) : IClassFixture<Up
     {
         var recommendation = await factory.PublishRecommendationAsync();
         var item = await factory.ItemForAsync(recommendation.RecommendationId);
-        await _upphandling.DecidePurchasingStrategyAsync(new DecidePurchasingStrategyRequest
+        var decided = (await _upphandling.DecidePurchasingStrategyAsync(new DecidePurchasingStrategyRequest
         {
             Name = item.Name,
+            Etag = item.Etag,
             Strategy = PurchasingStrategy.ExistingContracts,
             Grounds = "Regionerna har avtal.",
             RegionCodes = { "13" },
-        }, Steps.Coordinator);
+        }, Steps.Coordinator)).CoordinationItem;
 
         await factory.ReviseRecommendationAsync(recommendation, "Utfallet ändrat till bör användas.");
 
@@ -36,13 +38,19 @@ public sealed class RevisionTests(UpphandlingFactory factory) : IClassFixture<Up
         Assert.NotNull(reopened.ReviseTime);
         Assert.Equal(["coordination-item.strategy-decided", "coordination-item.reopened"], await AuditActionsAsync(item.ItemId));
 
-        var changed = (await _upphandling.DecidePurchasingStrategyAsync(new DecidePurchasingStrategyRequest
+        // A decision on the item as read before the revision did not see it: its etag is stale.
+        var change = new DecidePurchasingStrategyRequest
         {
             Name = item.Name,
+            Etag = decided.Etag,
             Strategy = PurchasingStrategy.JointProcurement,
             Grounds = "Bör användas: gemensam upphandling.",
             RegionCodes = { "07", "13" },
-        }, Steps.Coordinator)).CoordinationItem;
+        };
+        await factory.RefusedAsync(() => _upphandling.DecidePurchasingStrategyAsync(change, Steps.Coordinator), StatusCode.Aborted);
+
+        change.Etag = reopened.Etag;
+        var changed = (await _upphandling.DecidePurchasingStrategyAsync(change, Steps.Coordinator)).CoordinationItem;
         Assert.Equal((CoordinationItemState.Decided, PurchasingStrategy.JointProcurement), (changed.State, changed.Strategy));
     }
 

@@ -35,6 +35,7 @@ public sealed class SetUpPhaseTests
         var extended = (await factory.Client().ExtendQualificationAssessmentAsync(new ExtendQualificationAssessmentRequest
         {
             Name = early.Name,
+            Etag = early.Etag,
             Reason = "Omfattande dokumentation.",
         }, Steps.Coordinator)).SupplierApplication;
         Assert.Equal((Day(2028, 1, 17), true), (extended.DueDate, extended.SetUpPhase));

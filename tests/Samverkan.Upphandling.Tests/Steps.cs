@@ -98,7 +98,7 @@ internal static class Steps
         var client = factory.Client();
         var system = (await client.CreateDynamicPurchasingSystemAsync(
             new CreateDynamicPurchasingSystemRequest { RequestId = Guid.NewGuid().ToString(), System = template ?? System(recommendationId) }, Coordinator)).DynamicPurchasingSystem;
-        return (await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = system.Name, Reason = "Annonserat." }, Coordinator)).DynamicPurchasingSystem;
+        return (await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = system.Name, Etag = system.Etag, Reason = "Annonserat." }, Coordinator)).DynamicPurchasingSystem;
     }
 
     public static async Task<SupplierApplication> ApplyAsync(this UpphandlingFactory factory, DynamicPurchasingSystem system, string orgNumber, int category = 0,
@@ -117,6 +117,7 @@ internal static class Steps
         (await factory.Client().DecideQualificationAsync(new DecideQualificationRequest
         {
             Name = application.Name,
+            Etag = application.Etag,
             Decision = decision,
             Grounds = "Uppfyller kraven.",
         }, Coordinator)).SupplierApplication;

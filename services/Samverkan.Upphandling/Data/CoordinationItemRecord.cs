@@ -42,4 +42,7 @@ public sealed class CoordinationItemRecord
     public string DecidedBy { get; set; } = string.Empty;
 
     public string DecidedByOrganisation { get; set; } = string.Empty;
+
+    /// <summary>The etag: raised by every change.</summary>
+    public int Revision { get; set; }
 }

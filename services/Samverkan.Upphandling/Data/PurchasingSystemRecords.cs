@@ -36,6 +36,9 @@ public sealed class PurchasingSystemRecord
 
     /// <summary>Days after publication the first application window of the set-up phase lasts.</summary>
     public int SetUpWindowDays { get; set; }
+
+    /// <summary>The etag: raised by every change.</summary>
+    public int Revision { get; set; }
 }
 
 /// <summary>A category of a system, with its own qualification requirements.</summary>
@@ -79,6 +82,9 @@ public sealed class ApplicationRecord
     public string DecisionGrounds { get; set; } = string.Empty;
 
     public DateTime? DecidedAt { get; set; }
+
+    /// <summary>The etag: raised by every change.</summary>
+    public int Revision { get; set; }
 }
 
 /// <summary>A call-off within one category: the invited suppliers, the tender deadline, the tenders and the award.</summary>

@@ -31,6 +31,7 @@ public sealed class RecommendationPublishedHandler(UpphandlingDbContext db, Time
                 RecommendationId = recommendationId,
                 RecommendationNumber = r.Number,
                 RecommendationVersion = r.Version,
+                Revision = 1,
                 CaseId = caseId,
                 Title = $"Decide the purchasing strategy for {r.Number}",
                 State = CoordinationItemState.Open,

@@ -54,6 +54,8 @@ public sealed class RecommendationRevisedHandler(UpphandlingDbContext db, TimePr
             return;
         }
 
+        // A new revision: an etag read before it is stale, so a decision taken without seeing the revision is refused.
+        item.Revision++;
         var reopened = item.State == CoordinationItemState.Decided;
         item.RecommendationNumber = r.Number;
         item.RecommendationVersion = r.Version;

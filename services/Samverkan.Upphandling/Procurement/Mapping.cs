@@ -29,6 +29,7 @@ public static class Mapping
         RecommendationVersion = c.RecommendationVersion,
         RevisionSummary = c.RevisionSummary,
         ReviseTime = c.RevisedAt is { } revised ? Time(revised) : null,
+        Etag = Etags.Etag(c.Revision),
     };
 
     public static Contract ToProto(this ContractRecord c) => new()
@@ -78,6 +79,7 @@ public static class Mapping
         CloseTime = s.ClosedAt is { } closed ? Time(closed) : null,
         SetUpWindowDays = s.SetUpWindowDays,
         SetUpWindowEndDate = PurchasingSystems.SetUpWindowEnd(s)?.ToProto(),
+        Etag = Etags.Etag(s.Revision),
     };
 
     public static SupplierApplication ToProto(this ApplicationRecord a, DateOnly today) => new()
@@ -97,6 +99,7 @@ public static class Mapping
         DecideTime = Qualification.DecideTime(a),
         Late = Qualification.IsLate(a, today),
         SetUpPhase = Qualification.SetUpPhase(a),
+        Etag = Etags.Etag(a.Revision),
     };
 
     public static CallOff ToProto(this CallOffRecord c) => new()
@@ -149,6 +152,7 @@ public static class Mapping
         CurrentPhase = p.CurrentPhase,
         RecommendationIds = { p.RecommendationIds.Select(id => id.ToString()) },
         RegionCodes = { p.RegionCodes },
+        Etag = Etags.Etag(p.Revision),
     };
 
     public static string Describe(PurchasingStrategy strategy) => strategy switch

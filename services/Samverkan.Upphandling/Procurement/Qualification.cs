@@ -66,6 +66,7 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
             ReceivedAt = received.UtcDateTime,
             DueDate = dueDate,
             SetUpWindowEnd = windowEnd,
+            Revision = 1,
         };
         db.Applications.Add(application);
         var name = $"{Collection}/{id}";
@@ -79,7 +80,7 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
 
     public async Task<ApplicationRecord> ExtendAsync(ExtendQualificationAssessmentRequest r, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var (application, system) = await TargetAsync(r.Name, r.Reason, "reason", cancellationToken);
+        var (application, system, revision) = await TargetAsync(r.Name, r.Etag, r.Reason, "reason", cancellationToken);
         if (application.Extended)
         {
             throw new FailedPreconditionException("ALREADY_EXTENDED", r.Name, $"The assessment is already extended to {application.DueDate.Iso()}.");
@@ -94,10 +95,11 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
         application.Extended = true;
         application.ExtensionReason = r.Reason.Trim();
         application.DueDate = Fields.QualificationDueDate(application.ReceivedAt, extended: true, application.SetUpWindowEnd).DueDate;
+        application.Revision++;
         db.Audit(audit, r.Name, "supplier-application.assessment-extended", application.DueDate.Iso());
         await db.PublishAsync(ProcurementChange.QualificationExtended, system.SystemId.ToString(), system.Title, system.RecommendationIds, system.RegionCodes,
             $"Assessment of {application.OrganisationNumber} extended to {application.DueDate.Iso()}", audit, application.DueDate, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAsync(r.Name, revision, cancellationToken);
         return application;
     }
 
@@ -106,11 +108,12 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
         var v = new Validation();
         v.Defined(r.Decision, "decision");
         v.Required(r.Grounds, "grounds", Fields.GroundsLength);
-        var (application, system) = await TargetAsync(r.Name, r.Grounds, "grounds", cancellationToken, v);
+        var (application, system, revision) = await TargetAsync(r.Name, r.Etag, r.Grounds, "grounds", cancellationToken, v);
         var audit = caller.Audit(clock, r.Grounds.Trim());
         application.Decision = r.Decision;
         application.DecisionGrounds = r.Grounds.Trim();
         application.DecidedAt = clock.GetUtcNow().UtcDateTime;
+        application.Revision++;
         var admitted = r.Decision == QualificationDecision.Admitted;
         var category = system.Categories.Single(c => c.CategoryId == application.CategoryId);
         var late = IsLate(application, clock.Today()) ? $", {LateDays(application, clock.Today())} working days after the due date {application.DueDate.Iso()}" : string.Empty;
@@ -118,7 +121,7 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
         await db.PublishAsync(admitted ? ProcurementChange.SupplierAdmitted : ProcurementChange.SupplierRejected, system.SystemId.ToString(), system.Title,
             system.RecommendationIds, system.RegionCodes,
             $"Supplier {application.OrganisationNumber} {(admitted ? "admitted to" : "rejected from")} category {category.Title}{late}", audit, null, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAsync(r.Name, revision, cancellationToken);
         return application;
     }
 
@@ -183,7 +186,7 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
 
     private static int LateDays(ApplicationRecord application, DateOnly today) => SwedishCalendar.WorkingDaysBetween(application.DueDate, today);
 
-    private async Task<(ApplicationRecord Application, PurchasingSystemRecord System)> TargetAsync(string name, string text, string field,
+    private async Task<(ApplicationRecord Application, PurchasingSystemRecord System, int Revision)> TargetAsync(string name, string etag, string text, string field,
         CancellationToken cancellationToken, Validation? validation = null)
     {
         var v = validation ?? new Validation();
@@ -193,8 +196,10 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
             v.Required(text, field, Fields.GroundsLength);
         }
 
+        var revision = v.ParseEtag(etag, "supplier application");
         v.ThrowIfInvalid();
         var application = await db.Applications.SingleOrDefaultAsync(a => a.ApplicationId == id, cancellationToken) ?? throw new NotFoundException(name);
+        Etags.CheckEtag(name, application.Revision, revision);
         var system = await systems.LoadAsync(application.SystemId, cancellationToken) ?? throw new NotFoundException(name);
         PurchasingSystems.EnsurePublished(system, name);
         if (application.Decision != QualificationDecision.Unspecified)
@@ -202,6 +207,6 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
             throw new FailedPreconditionException("ALREADY_DECIDED", name, $"{application.OrganisationNumber}'s application is already {Mapping.Describe(application.Decision)}.");
         }
 
-        return (application, system);
+        return (application, system, revision);
     }
 }

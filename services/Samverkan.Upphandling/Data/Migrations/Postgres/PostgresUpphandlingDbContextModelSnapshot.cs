@@ -281,6 +281,11 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
                     b.Property<DateOnly?>("SetUpWindowEnd")
                         .HasColumnType("date")
                         .HasColumnName("set_up_window_end");
@@ -537,6 +542,11 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revised_at");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
                     b.Property<string>("RevisionSummary")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -612,6 +622,11 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("region_codes");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -726,6 +741,11 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("region_codes");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
 
                     b.Property<int>("SetUpWindowDays")
                         .HasColumnType("integer")

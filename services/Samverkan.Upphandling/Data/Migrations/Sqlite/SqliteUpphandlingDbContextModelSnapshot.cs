@@ -269,6 +269,11 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("received_at");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
                     b.Property<DateOnly?>("SetUpWindowEnd")
                         .HasColumnType("TEXT")
                         .HasColumnName("set_up_window_end");
@@ -525,6 +530,11 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("revised_at");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
                     b.Property<string>("RevisionSummary")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -600,6 +610,11 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("region_codes");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -714,6 +729,11 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("region_codes");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
 
                     b.Property<int>("SetUpWindowDays")
                         .HasColumnType("INTEGER")
