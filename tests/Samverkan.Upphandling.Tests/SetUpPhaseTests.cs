@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Samverkan.Common.V1;
 using Samverkan.Events.V1;
+using Samverkan.Testing;
 using Samverkan.Upphandling.V1;
 
 namespace Samverkan.Upphandling.Tests;
@@ -76,10 +77,50 @@ public sealed class SetUpPhaseTests
         var after = await factory.ApplyAsync(system, Steps.Volvo);
         Assert.Equal((Day(2027, 4, 8), false), (after.DueDate, after.SetUpPhase));
 
-        // Recorded now but received on 22 March after publication and before the call-off went out: still the set-up phase,
-        // due 10 working days after 21 April (1 May is a Saturday): 5 May.
+        // Received on 22 March before the call-off went out but recorded after it: the set-up phase has ended, so the normal
+        // 10 working days from receipt, over Easter: 7 April.
         var backdated = await factory.ApplyAsync(system, Late, category: 1, received: UpphandlingFactory.Start.AddMinutes(30));
-        Assert.Equal((Day(2027, 5, 5), true), (backdated.DueDate, backdated.SetUpPhase));
+        Assert.Equal((Day(2027, 4, 7), false), (backdated.DueDate, backdated.SetUpPhase));
+    }
+
+    [Fact]
+    public async Task The_first_call_off_waits_for_assessments_past_their_normal_deadline_and_ends_the_set_up_phase_of_the_others()
+    {
+        await using var factory = new UpphandlingFactory();
+        var recommendation = await factory.PublishRecommendationAsync();
+        var template = Steps.System(recommendation.RecommendationId);
+        template.ClearSetUpWindowDays();
+        var system = await factory.PublishedSystemAsync(recommendation.RecommendationId, template);
+        await factory.DecideAsync(await factory.ApplyAsync(system, Steps.Acme), QualificationDecision.Admitted);
+        var overdue = await factory.ApplyAsync(system, Steps.Volvo);
+        factory.SetDate(new DateOnly(2027, 4, 1));
+        var recent = await factory.ApplyAsync(system, Steps.Sole);
+        Assert.Equal((Day(2027, 5, 5), Day(2027, 5, 5)), (overdue.DueDate, recent.DueDate));
+        var request = new CreateCallOffRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            System = system.Name,
+            CategoryId = system.Categories[0].CategoryId,
+            Title = "Första avropet",
+            InvitedOrganisationNumbers = { Steps.Acme },
+            TenderDeadline = Day(2027, 4, 19),
+        };
+
+        // 8 April: Volvo's application from 22 March would normally have been due on 7 April; no invitation goes out while
+        // it is assessed in the set-up phase's extra time.
+        factory.SetDate(new DateOnly(2027, 4, 8));
+        var error = await factory.RefusedAsync(() => factory.Client().CreateCallOffAsync(request, Steps.Coordinator), StatusCode.FailedPrecondition);
+        Assert.Equal("SET_UP_ASSESSMENT_RUNNING", error.ErrorInfo()?.Reason);
+        Assert.Contains($"{Steps.Volvo} (normally due 2027-04-07)", error.Status.Detail, StringComparison.Ordinal);
+
+        await factory.DecideAsync(overdue, QualificationDecision.Rejected);
+        await factory.Client().CreateCallOffAsync(request, Steps.Coordinator);
+
+        // The application from 1 April falls back to 10 working days from receipt: 15 April.
+        var list = await factory.Client().ListSupplierApplicationsAsync(new ListSupplierApplicationsRequest { System = system.Name }, Steps.Coordinator);
+        var after = list.Applications.Single(a => a.ApplicationId == recent.ApplicationId);
+        Assert.Equal((Day(2027, 4, 15), false), (after.DueDate, after.SetUpPhase));
+        Assert.NotEqual(recent.Etag, after.Etag);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class ApplicationRecord
 
     public DateOnly DueDate { get; set; }
 
-    /// <summary>The last day of the system's first application window when the application came before the first call-off; null after it.</summary>
+    /// <summary>The last day of the system's first application window while the set-up phase applies; null once the first call-off has ended it.</summary>
     public DateOnly? SetUpWindowEnd { get; set; }
 
     public bool Extended { get; set; }

@@ -86,9 +86,10 @@ internal static class Fields
     /// The due date of a qualification decision (8 kap. LOU): 10 working days after the day of receipt, 15 when extended
     /// for the application. While the system is being set up, before its first invitation to tender (call-off), the first
     /// assessment may take longer; following Adda's practice of a first application window (30 days after publication
-    /// unless the system says otherwise), an application received before the first call-off is counted from the later of
+    /// unless the system says otherwise), an application recorded before the first call-off is counted from the later of
     /// its receipt and the window's last day, so everyone applying in the window is assessed together after it.
-    /// <paramref name="setUpWindowEnd"/> is null for an application received after the first call-off.
+    /// <paramref name="setUpWindowEnd"/> is null once the first call-off has ended the set-up phase
+    /// (<see cref="Qualification.EndSetUpPhaseAsync"/>).
     /// SetUpPhase says the window gave a later day than the normal rule.
     /// </summary>
     public static (DateOnly DueDate, bool SetUpPhase) QualificationDueDate(DateTime receivedUtc, bool extended, DateOnly? setUpWindowEnd)

@@ -45,16 +45,16 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
         v.Check(system.PublishedAt is null || received.UtcDateTime >= system.PublishedAt, "receive_time", "must not be before the system was published");
         v.ThrowIfInvalid();
         PurchasingSystems.EnsurePublished(system, r.System);
-        var firstInvitation = await db.CallOffs.Where(c => c.SystemId == systemId).OrderBy(c => c.InvitedAt).Select(c => (DateTime?)c.InvitedAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        var invited = await db.CallOffs.AnyAsync(c => c.SystemId == systemId, cancellationToken);
         if (await db.Applications.AnyAsync(a => a.SystemId == systemId && a.CategoryId == categoryId && a.OrganisationNumber == orgNumber
             && a.Decision != QualificationDecision.Rejected, cancellationToken))
         {
             throw new FailedPreconditionException("ALREADY_APPLIED", r.System, $"{orgNumber} already has an application to {category!.Title} pending or admitted.");
         }
 
-        // Received before the system's first invitation to tender: the set-up phase's first application window applies.
-        var windowEnd = firstInvitation is null || received.UtcDateTime < firstInvitation ? PurchasingSystems.SetUpWindowEnd(system) : null;
+        // Until the system's first invitation to tender the set-up phase's first application window applies; once one has
+        // gone out, every assessment has the normal deadline (see EndSetUpPhaseAsync), whenever the application was received.
+        var windowEnd = invited ? null : PurchasingSystems.SetUpWindowEnd(system);
         var (dueDate, setUpPhase) = Fields.QualificationDueDate(received.UtcDateTime, extended: false, windowEnd);
         var application = new ApplicationRecord
         {
@@ -173,6 +173,36 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
     /// <summary>Decided after the due date, or still undecided once it has passed.</summary>
     public static bool IsLate(ApplicationRecord application, DateOnly today) =>
         (application.DecidedAt is { } decided ? Fields.SwedishDate(decided) : today) > application.DueDate;
+
+    /// <summary>
+    /// The first call-off ends the set-up phase: the longer first assessment is allowed only as long as no invitation to
+    /// tender has gone out, and none may go out during it (8 kap. LOU, art. 34.5 of directive 2014/24/EU). So the first
+    /// call-off is refused while an undecided application is past the day the normal rule gives it, and the others fall
+    /// back to that day.
+    /// </summary>
+    public async Task EndSetUpPhaseAsync(PurchasingSystemRecord system, string subject, Common.V1.AuditInfo audit, CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var pending = (await db.Applications
+            .Where(a => a.SystemId == system.SystemId && a.Decision == QualificationDecision.Unspecified && a.SetUpWindowEnd != null)
+            .OrderBy(a => a.ReceivedAt).ToListAsync(cancellationToken)).Where(SetUpPhase).ToList();
+        var normal = pending.ToDictionary(a => a, a => Fields.QualificationDueDate(a.ReceivedAt, a.Extended, setUpWindowEnd: null).DueDate);
+        var beyond = pending.Where(a => today > normal[a]).ToList();
+        if (beyond.Count > 0)
+        {
+            throw new FailedPreconditionException("SET_UP_ASSESSMENT_RUNNING", subject,
+                "No invitation to tender may go out while an application is assessed beyond the normal deadline in the set-up phase; decide first: "
+                + string.Join(", ", beyond.Select(a => $"{a.OrganisationNumber} (normally due {normal[a].Iso()})")));
+        }
+
+        foreach (var application in pending)
+        {
+            application.DueDate = normal[application];
+            application.SetUpWindowEnd = null;
+            application.Revision++;
+            db.Audit(audit, $"{Collection}/{application.ApplicationId}", "supplier-application.set-up-phase-ended", application.DueDate.Iso());
+        }
+    }
 
     /// <summary>Whether the application's due date comes from the set-up phase's first application window.</summary>
     public static bool SetUpPhase(ApplicationRecord application) =>
