@@ -28,6 +28,7 @@ public static class UpphandlingModule
             .AddScoped<InnovationProcurements>()
             .AddScoped<ProductProcurementQuery>();
         builder.Services.AddEventHandler<RecommendationPublished, RecommendationPublishedHandler>();
+        builder.Services.AddEventHandler<RecommendationRevised, RecommendationRevisedHandler>();
         builder.Services.AddTimerHandler<UpphandlingDbContext, MilestoneDueTimer>();
         return builder;
     }

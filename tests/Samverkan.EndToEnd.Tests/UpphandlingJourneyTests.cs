@@ -51,6 +51,7 @@ public sealed class UpphandlingJourneyTests : IAsyncLifetime
         var decided = (await upphandling.DecidePurchasingStrategyAsync(new DecidePurchasingStrategyRequest
         {
             Name = item.Name,
+            Etag = item.Etag,
             Strategy = PurchasingStrategy.DynamicPurchasingSystem,
             Grounds = "Flera leverantörer, regionerna saknar avtal.",
             RegionCodes = { "07", "10", "13" },
@@ -66,12 +67,15 @@ public sealed class UpphandlingJourneyTests : IAsyncLifetime
         admitted = await DecideAsync(upphandling, admitted, QualificationDecision.Admitted, "Uppfyller kraven.");
         Assert.False(admitted.Late);
         Assert.True(ToDateOnly(admitted.DueDate) >= today);
+        // Before the first call-off the first application window (30 days) sets the due date.
+        Assert.True(admitted.SetUpPhase);
         rejected = await DecideAsync(upphandling, rejected, QualificationDecision.Rejected, "Saknar CE-märkning enligt MDR.");
         Assert.Equal("Saknar CE-märkning enligt MDR.", rejected.DecisionGrounds);
         var dueBefore = ToDateOnly(extended.DueDate);
         extended = (await upphandling.ExtendQualificationAssessmentAsync(new ExtendQualificationAssessmentRequest
         {
             Name = extended.Name,
+            Etag = extended.Etag,
             Reason = "Kompletterande underlag om kliniska data begärt.",
         }, Coordinator)).SupplierApplication;
         Assert.Equal((true, "Kompletterande underlag om kliniska data begärt.", QualificationDecision.Unspecified), (extended.Extended, extended.ExtensionReason, extended.Decision));
@@ -132,7 +136,7 @@ public sealed class UpphandlingJourneyTests : IAsyncLifetime
                 RecommendationIds = { recommendationId },
             },
         }, Coordinator)).DynamicPurchasingSystem;
-        system = (await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = system.Name, Reason = "Annonserat i TED." }, Coordinator)).DynamicPurchasingSystem;
+        system = (await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = system.Name, Etag = system.Etag, Reason = "Annonserat i TED." }, Coordinator)).DynamicPurchasingSystem;
         Assert.Equal(DynamicPurchasingSystemState.Published, system.State);
         return system;
     }
@@ -149,7 +153,7 @@ public sealed class UpphandlingJourneyTests : IAsyncLifetime
 
     private static async Task<SupplierApplication> DecideAsync(UpphandlingService.UpphandlingServiceClient client, SupplierApplication application,
         QualificationDecision decision, string grounds) =>
-        (await client.DecideQualificationAsync(new DecideQualificationRequest { Name = application.Name, Decision = decision, Grounds = grounds }, Coordinator)).SupplierApplication;
+        (await client.DecideQualificationAsync(new DecideQualificationRequest { Name = application.Name, Etag = application.Etag, Decision = decision, Grounds = grounds }, Coordinator)).SupplierApplication;
 
     private static DateOnly ToDateOnly(Date d) => new(d.Year, d.Month, d.Day);
 }

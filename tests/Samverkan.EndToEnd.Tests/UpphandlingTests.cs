@@ -44,7 +44,7 @@ public sealed class UpphandlingTests
                 RegionCodes = { "14" },
             },
         }, coordinator)).DynamicPurchasingSystem;
-        await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = system.Name, Reason = "Annonserat." }, coordinator);
+        system = (await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = system.Name, Etag = system.Etag, Reason = "Annonserat." }, coordinator)).DynamicPurchasingSystem;
         var application = (await client.SubmitSupplierApplicationAsync(new SubmitSupplierApplicationRequest
         {
             RequestId = Guid.NewGuid().ToString(),
@@ -62,6 +62,9 @@ public sealed class UpphandlingTests
         Assert.Contains("556012-5790", page, StringComparison.Ordinal);
         var due = new DateOnly(application.DueDate.Year, application.DueDate.Month, application.DueDate.Day);
         Assert.Contains(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), page, StringComparison.Ordinal);
-        Assert.InRange(due.DayNumber - today.DayNumber, 14, 24);
+        // In the set-up phase: 10 working days after the first application window of 30 days.
+        var windowEnd = new DateOnly(system.SetUpWindowEndDate.Year, system.SetUpWindowEndDate.Month, system.SetUpWindowEndDate.Day);
+        Assert.Equal((today.AddDays(30), true), (windowEnd, application.SetUpPhase));
+        Assert.InRange(due.DayNumber - windowEnd.DayNumber, 14, 24);
     }
 }

@@ -50,13 +50,19 @@ public sealed class UpphandlingOnPostgresTests(PostgresFixture postgres)
 
             var client = new UpphandlingService.UpphandlingServiceClient(first.CreateGrpcChannel());
             var item = Assert.Single((await client.ListCoordinationItemsAsync(new ListCoordinationItemsRequest(), Coordinator)).CoordinationItems);
-            await client.DecidePurchasingStrategyAsync(new DecidePurchasingStrategyRequest
+            var decide = new DecidePurchasingStrategyRequest
             {
                 Name = item.Name,
+                Etag = item.Etag,
                 Strategy = PurchasingStrategy.DynamicPurchasingSystem,
                 Grounds = "Många leverantörer.",
                 RegionCodes = { "12", "13" },
-            }, Coordinator);
+            };
+            await client.DecidePurchasingStrategyAsync(decide, Coordinator);
+
+            // The revision column is the concurrency token on PostgreSQL too: the etag read before the decision is stale.
+            var stale = await Assert.ThrowsAsync<RpcException>(() => client.DecidePurchasingStrategyAsync(decide, Coordinator).ResponseAsync);
+            Assert.Equal(StatusCode.Aborted, stale.StatusCode);
             await client.RegisterContractAsync(new RegisterContractRequest
             {
                 RequestId = Guid.NewGuid().ToString(),
@@ -88,7 +94,7 @@ public sealed class UpphandlingOnPostgresTests(PostgresFixture postgres)
                     RecommendationIds = { recommendationId },
                 },
             }, Coordinator)).DynamicPurchasingSystem;
-            await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = system.Name, Reason = "Annonserat." }, Coordinator);
+            await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = system.Name, Etag = system.Etag, Reason = "Annonserat." }, Coordinator);
             var applications = new List<SupplierApplication>();
             foreach (var number in new[] { "556677-8899", "556012-5790" })
             {
@@ -102,14 +108,16 @@ public sealed class UpphandlingOnPostgresTests(PostgresFixture postgres)
                 }, Coordinator)).SupplierApplication);
             }
 
-            Assert.All(applications, a => Assert.Equal(new Date { Year = 2027, Month = 4, Day = 7 }, a.DueDate));
-            var near = await client.ListApplicationsNearingDueDateAsync(new ListApplicationsNearingDueDateRequest { WithinWorkingDays = 10 }, Coordinator);
-            Assert.Equal(2, near.Applications.Count);
+            // Before the first call-off: 10 working days after the first application window, 30 days from publication on 22 March.
+            Assert.All(applications, a => Assert.Equal((new Date { Year = 2027, Month = 5, Day = 5 }, true), (a.DueDate, a.SetUpPhase)));
+            var near = await client.ListApplicationsNearingDueDateAsync(new ListApplicationsNearingDueDateRequest { WithinWorkingDays = 15 }, Coordinator);
+            Assert.Empty(near.Applications);
             foreach (var application in applications)
             {
                 await client.DecideQualificationAsync(new DecideQualificationRequest
                 {
                     Name = application.Name,
+                    Etag = application.Etag,
                     Decision = QualificationDecision.Admitted,
                     Grounds = "Uppfyller kraven.",
                 }, Coordinator);

@@ -67,6 +67,7 @@ public sealed class CoordinatorPageTests
         await client.DecidePurchasingStrategyAsync(new DecidePurchasingStrategyRequest
         {
             Name = item.Name,
+            Etag = item.Etag,
             Strategy = PurchasingStrategy.DynamicPurchasingSystem,
             Grounds = "Många leverantörer.",
             RegionCodes = { "13", "14" },
@@ -76,7 +77,7 @@ public sealed class CoordinatorPageTests
         system.ValidityStartDate = new Date { Year = today.Year, Month = today.Month, Day = today.Day };
         system.ValidityEndDate = new Date { Year = today.Year + 4, Month = 1, Day = 31 };
         var created = (await client.CreateDynamicPurchasingSystemAsync(new CreateDynamicPurchasingSystemRequest { RequestId = Guid.NewGuid().ToString(), System = system }, Steps.Coordinator)).DynamicPurchasingSystem;
-        await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = created.Name, Reason = "Annonserat." }, Steps.Coordinator);
+        await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = created.Name, Etag = created.Etag, Reason = "Annonserat." }, Steps.Coordinator);
         await client.SubmitSupplierApplicationAsync(new SubmitSupplierApplicationRequest
         {
             RequestId = Guid.NewGuid().ToString(),

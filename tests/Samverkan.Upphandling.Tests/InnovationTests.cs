@@ -11,7 +11,7 @@ namespace Samverkan.Upphandling.Tests;
 
 public sealed class InnovationTests
 {
-    private static InnovationProcurement Partnership(string recommendationId) => new()
+    internal static InnovationProcurement Partnership(string recommendationId) => new()
     {
         Kind = InnovationProcurementKind.Partnership,
         Title = "Sensorplåster för barn",
@@ -55,6 +55,7 @@ public sealed class InnovationTests
         var error = await factory.RefusedAsync(() => client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest
         {
             Name = created.Name,
+            Etag = created.Etag,
             Phase = InnovationPhase.Prototype,
             Reason = "Hoppar över.",
         }, Steps.Coordinator), StatusCode.InvalidArgument);
@@ -63,18 +64,20 @@ public sealed class InnovationTests
         error = await factory.RefusedAsync(() => client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest
         {
             Name = created.Name,
+            Etag = created.Etag,
             Phase = InnovationPhase.ResearchAndDevelopment,
             Reason = "Start.",
             DroppedOrganisationNumbers = { Steps.Volvo },
         }, Steps.Coordinator), StatusCode.InvalidArgument);
         Assert.Equal(["dropped_organisation_numbers"], error.Fields());
 
-        await client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest
+        created = (await client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest
         {
             Name = created.Name,
+            Etag = created.Etag,
             Phase = InnovationPhase.ResearchAndDevelopment,
             Reason = "FoU påbörjad.",
-        }, Steps.Coordinator);
+        }, Steps.Coordinator)).InnovationProcurement;
         factory.SetDate(new DateOnly(2028, 1, 10));
         var read = (await client.GetInnovationProcurementAsync(new GetInnovationProcurementRequest { Name = created.Name }, Steps.Coordinator)).InnovationProcurement;
         Assert.Equal([false, true, false, false], read.Milestones.Select(m => m.Overdue));
@@ -87,6 +90,7 @@ public sealed class InnovationTests
         error = await factory.RefusedAsync(() => client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest
         {
             Name = created.Name,
+            Etag = created.Etag,
             Phase = InnovationPhase.Prototype,
             Reason = "Alla bort.",
             DroppedOrganisationNumbers = { Steps.Volvo, Steps.Acme },
@@ -96,6 +100,7 @@ public sealed class InnovationTests
         var advanced = (await client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest
         {
             Name = created.Name,
+            Etag = created.Etag,
             Phase = InnovationPhase.Prototype,
             Reason = "Prototyp godkänd.",
             DroppedOrganisationNumbers = { Steps.Volvo },
@@ -110,7 +115,7 @@ public sealed class InnovationTests
         Assert.Equal([ProcurementChange.InnovationPhaseReached, ProcurementChange.MilestoneOverdue, ProcurementChange.InnovationPhaseReached], events.Select(e => e.Change));
 
         // Pilot is due 30 June 2028: reached before then, its timer is gone and nothing goes out.
-        await client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest { Name = created.Name, Phase = InnovationPhase.Pilot, Reason = "Pilot i gång." }, Steps.Coordinator);
+        await client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest { Name = created.Name, Etag = advanced.Etag, Phase = InnovationPhase.Pilot, Reason = "Pilot i gång." }, Steps.Coordinator);
         factory.SetDate(new DateOnly(2028, 7, 1));
         await FireTimersAsync(factory);
         Assert.Single(await factory.ProcurementEventsAsync(), e => e.Change == ProcurementChange.MilestoneOverdue);
@@ -162,22 +167,24 @@ public sealed class InnovationTests
             RegionCodes = { "01" },
         };
         var created = (await client.CreateInnovationProcurementAsync(new CreateInnovationProcurementRequest { RequestId = Guid.NewGuid().ToString(), Procurement = pcp }, Steps.Coordinator)).InnovationProcurement;
-        await client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest { Name = created.Name, Phase = InnovationPhase.SolutionDesign, Reason = "Start." }, Steps.Coordinator);
+        created = (await client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest { Name = created.Name, Etag = created.Etag, Phase = InnovationPhase.SolutionDesign, Reason = "Start." }, Steps.Coordinator)).InnovationProcurement;
 
         var error = await factory.RefusedAsync(() => client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest
         {
             Name = created.Name,
+            Etag = created.Etag,
             Phase = InnovationPhase.Prototype,
             Reason = "Vidare.",
             DroppedOrganisationNumbers = { Steps.Volvo },
         }, Steps.Coordinator), StatusCode.InvalidArgument);
         Assert.Equal(["dropped_organisation_numbers"], error.Fields());
-        await client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest { Name = created.Name, Phase = InnovationPhase.Prototype, Reason = "Vidare." }, Steps.Coordinator);
-        await client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest { Name = created.Name, Phase = InnovationPhase.FirstBatch, Reason = "Sista." }, Steps.Coordinator);
+        created = (await client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest { Name = created.Name, Etag = created.Etag, Phase = InnovationPhase.Prototype, Reason = "Vidare." }, Steps.Coordinator)).InnovationProcurement;
+        created = (await client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest { Name = created.Name, Etag = created.Etag, Phase = InnovationPhase.FirstBatch, Reason = "Sista." }, Steps.Coordinator)).InnovationProcurement;
 
         error = await factory.RefusedAsync(() => client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest
         {
             Name = created.Name,
+            Etag = created.Etag,
             Phase = InnovationPhase.Purchase,
             Reason = "Kommersiell volym.",
         }, Steps.Coordinator), StatusCode.FailedPrecondition);

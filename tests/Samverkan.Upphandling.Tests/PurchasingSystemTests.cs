@@ -24,7 +24,7 @@ public sealed class PurchasingSystemTests
         Assert.Equal(2, draft.Categories.Count);
         Assert.Equal(draft.SystemId, ((await client.CreateDynamicPurchasingSystemAsync(request, Steps.Coordinator)).DynamicPurchasingSystem).SystemId);
 
-        var published = (await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = draft.Name, Reason = "Annonserat." }, Steps.Coordinator)).DynamicPurchasingSystem;
+        var published = (await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = draft.Name, Etag = draft.Etag, Reason = "Annonserat." }, Steps.Coordinator)).DynamicPurchasingSystem;
 
         Assert.Equal(DynamicPurchasingSystemState.Published, published.State);
         var e = Assert.Single(await factory.ProcurementEventsAsync());
@@ -32,7 +32,7 @@ public sealed class PurchasingSystemTests
         Assert.Equal([recommendation.CaseId], e.CaseIds);
         Assert.Equal(["07", "10", "13"], e.RegionCodes);
         var again = await factory.RefusedAsync(() => client.PublishDynamicPurchasingSystemAsync(
-            new PublishDynamicPurchasingSystemRequest { Name = draft.Name, Reason = "Igen." }, Steps.Coordinator), StatusCode.FailedPrecondition);
+            new PublishDynamicPurchasingSystemRequest { Name = draft.Name, Etag = published.Etag, Reason = "Igen." }, Steps.Coordinator), StatusCode.FailedPrecondition);
         Assert.Equal("NOT_A_DRAFT", again.ErrorInfo()?.Reason);
     }
 
@@ -47,11 +47,13 @@ public sealed class PurchasingSystemTests
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
         var extended = await factory.ApplyAsync(system, "5560125790", category: 1);
         Assert.Equal(Due10, admitted.DueDate);
+        Assert.False(admitted.SetUpPhase);
         Assert.Equal("556012-5790", extended.OrganisationNumber);
 
         extended = (await factory.Client().ExtendQualificationAssessmentAsync(new ExtendQualificationAssessmentRequest
         {
             Name = extended.Name,
+            Etag = extended.Etag,
             Reason = "Omfattande teknisk dokumentation att granska.",
         }, Steps.Coordinator)).SupplierApplication;
         Assert.True(extended.Extended);
@@ -192,7 +194,7 @@ public sealed class PurchasingSystemTests
         var system = await factory.PublishedSystemAsync((await factory.PublishRecommendationAsync()).RecommendationId);
         var pending = await factory.ApplyAsync(system, Steps.Acme);
         var client = factory.Client();
-        var close = new CloseDynamicPurchasingSystemRequest { Name = system.Name, Reason = "Giltighetstiden har löpt ut." };
+        var close = new CloseDynamicPurchasingSystemRequest { Name = system.Name, Etag = system.Etag, Reason = "Giltighetstiden har löpt ut." };
 
         factory.SetDate(new DateOnly(2031, 3, 21));
         var error = await factory.RefusedAsync(() => client.CloseDynamicPurchasingSystemAsync(close, Steps.Coordinator), StatusCode.FailedPrecondition);
@@ -206,6 +208,7 @@ public sealed class PurchasingSystemTests
         error = await factory.RefusedAsync(() => client.DecideQualificationAsync(new DecideQualificationRequest
         {
             Name = pending.Name,
+            Etag = pending.Etag,
             Decision = QualificationDecision.Admitted,
             Grounds = "Uppfyller kraven.",
         }, Steps.Coordinator), StatusCode.FailedPrecondition);
@@ -266,11 +269,11 @@ public sealed class PurchasingSystemTests
         Assert.Equal(["category_id"], error.Fields());
 
         var application = await factory.ApplyAsync(system, Steps.Acme);
-        error = await factory.RefusedAsync(() => client.DecideQualificationAsync(new DecideQualificationRequest { Name = application.Name }, Steps.Coordinator),
+        error = await factory.RefusedAsync(() => client.DecideQualificationAsync(new DecideQualificationRequest { Name = application.Name, Etag = application.Etag }, Steps.Coordinator),
             StatusCode.InvalidArgument);
         Assert.Equal(["decision", "grounds"], error.Fields());
         error = await factory.RefusedAsync(() => client.ExtendQualificationAssessmentAsync(
-            new ExtendQualificationAssessmentRequest { Name = application.Name, Reason = " " }, Steps.Coordinator), StatusCode.InvalidArgument);
+            new ExtendQualificationAssessmentRequest { Name = application.Name, Etag = application.Etag, Reason = " " }, Steps.Coordinator), StatusCode.InvalidArgument);
         Assert.Equal(["reason"], error.Fields());
         error = await factory.RefusedAsync(() => client.SubmitSupplierApplicationAsync(new SubmitSupplierApplicationRequest
         {
@@ -291,14 +294,14 @@ public sealed class PurchasingSystemTests
         var late = await factory.ApplyAsync(system, Steps.Acme);
         var twice = await factory.ApplyAsync(system, Steps.Volvo);
         var client = factory.Client();
-        await client.ExtendQualificationAssessmentAsync(new ExtendQualificationAssessmentRequest { Name = twice.Name, Reason = "Komplettering." }, Steps.Coordinator);
+        twice = (await client.ExtendQualificationAssessmentAsync(new ExtendQualificationAssessmentRequest { Name = twice.Name, Etag = twice.Etag, Reason = "Komplettering." }, Steps.Coordinator)).SupplierApplication;
 
         var error = await factory.RefusedAsync(() => client.ExtendQualificationAssessmentAsync(
-            new ExtendQualificationAssessmentRequest { Name = twice.Name, Reason = "Igen." }, Steps.Coordinator), StatusCode.FailedPrecondition);
+            new ExtendQualificationAssessmentRequest { Name = twice.Name, Etag = twice.Etag, Reason = "Igen." }, Steps.Coordinator), StatusCode.FailedPrecondition);
         Assert.Equal("ALREADY_EXTENDED", error.ErrorInfo()?.Reason);
         factory.SetDate(new DateOnly(2027, 4, 8));
         error = await factory.RefusedAsync(() => client.ExtendQualificationAssessmentAsync(
-            new ExtendQualificationAssessmentRequest { Name = late.Name, Reason = "För sent." }, Steps.Coordinator), StatusCode.FailedPrecondition);
+            new ExtendQualificationAssessmentRequest { Name = late.Name, Etag = late.Etag, Reason = "För sent." }, Steps.Coordinator), StatusCode.FailedPrecondition);
         Assert.Equal("DUE_DATE_PASSED", error.ErrorInfo()?.Reason);
     }
 

@@ -48,6 +48,26 @@ internal static class Steps
         return recommendation;
     }
 
+    /// <summary>Delivers RecommendationRevised for a new version of <paramref name="recommendation"/> through the dispatcher.</summary>
+    public static async Task<RecommendationSnapshot> ReviseRecommendationAsync(this UpphandlingFactory factory, RecommendationSnapshot recommendation,
+        string changeSummary, string? eventId = null)
+    {
+        var revised = recommendation.Clone();
+        revised.Version = recommendation.Version + 1;
+        revised.ProductDisplayName = recommendation.ProductDisplayName + " 2";
+        var payload = new RecommendationRevised
+        {
+            Recommendation = revised,
+            PreviousVersion = recommendation.Version,
+            ChangeSummary = changeSummary,
+            Audit = new AuditInfo { Actor = new Actor { Subject = "sekreterare", Organisation = "MTP-rådet" }, Reason = "Ny version." },
+        };
+        var envelope = new EventEnvelope(eventId ?? Guid.NewGuid().ToString(), RecommendationRevised.Descriptor.FullName, "samverkan/tests", factory.Clock.GetUtcNow(),
+            null, JsonFormatter.Default.Format(payload));
+        await factory.Services.GetRequiredService<EventDispatcher>().DispatchAsync(envelope, CancellationToken.None);
+        return revised;
+    }
+
     public static async Task<CoordinationItem> ItemForAsync(this UpphandlingFactory factory, string recommendationId)
     {
         var response = await factory.Client().ListCoordinationItemsAsync(new ListCoordinationItemsRequest { PageSize = 100 }, Coordinator);
@@ -68,17 +88,21 @@ internal static class Steps
         ProcurementRegionCode = "G",
         RegionCodes = { "07", "10", "13" },
         RecommendationIds = { recommendationId },
+        // No first application window: the tests of the normal 10/15 working days; SetUpPhaseTests use the window.
+        SetUpWindowDays = 0,
     };
 
-    public static async Task<DynamicPurchasingSystem> PublishedSystemAsync(this UpphandlingFactory factory, string recommendationId)
+    public static async Task<DynamicPurchasingSystem> PublishedSystemAsync(this UpphandlingFactory factory, string recommendationId,
+        DynamicPurchasingSystem? template = null)
     {
         var client = factory.Client();
         var system = (await client.CreateDynamicPurchasingSystemAsync(
-            new CreateDynamicPurchasingSystemRequest { RequestId = Guid.NewGuid().ToString(), System = System(recommendationId) }, Coordinator)).DynamicPurchasingSystem;
-        return (await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = system.Name, Reason = "Annonserat." }, Coordinator)).DynamicPurchasingSystem;
+            new CreateDynamicPurchasingSystemRequest { RequestId = Guid.NewGuid().ToString(), System = template ?? System(recommendationId) }, Coordinator)).DynamicPurchasingSystem;
+        return (await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = system.Name, Etag = system.Etag, Reason = "Annonserat." }, Coordinator)).DynamicPurchasingSystem;
     }
 
-    public static async Task<SupplierApplication> ApplyAsync(this UpphandlingFactory factory, DynamicPurchasingSystem system, string orgNumber, int category = 0) =>
+    public static async Task<SupplierApplication> ApplyAsync(this UpphandlingFactory factory, DynamicPurchasingSystem system, string orgNumber, int category = 0,
+        DateTimeOffset? received = null) =>
         (await factory.Client().SubmitSupplierApplicationAsync(new SubmitSupplierApplicationRequest
         {
             RequestId = Guid.NewGuid().ToString(),
@@ -86,12 +110,14 @@ internal static class Steps
             CategoryId = system.Categories[category].CategoryId,
             OrganisationNumber = orgNumber,
             SupplierName = "Leverantör " + orgNumber,
+            ReceiveTime = received is { } at ? Timestamp.FromDateTimeOffset(at) : null,
         }, Coordinator)).SupplierApplication;
 
     public static async Task<SupplierApplication> DecideAsync(this UpphandlingFactory factory, SupplierApplication application, QualificationDecision decision) =>
         (await factory.Client().DecideQualificationAsync(new DecideQualificationRequest
         {
             Name = application.Name,
+            Etag = application.Etag,
             Decision = decision,
             Grounds = "Uppfyller kraven.",
         }, Coordinator)).SupplierApplication;

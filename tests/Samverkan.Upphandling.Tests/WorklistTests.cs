@@ -35,6 +35,7 @@ public sealed class WorklistTests(UpphandlingFactory factory) : IClassFixture<Up
         var decided = (await _upphandling.DecidePurchasingStrategyAsync(new DecidePurchasingStrategyRequest
         {
             Name = item.Name,
+            Etag = item.Etag,
             Strategy = PurchasingStrategy.DynamicPurchasingSystem,
             Grounds = "Flera leverantörer och nya tillkommer.",
             RegionCodes = { "07", "13" },
@@ -55,8 +56,8 @@ public sealed class WorklistTests(UpphandlingFactory factory) : IClassFixture<Up
     public async Task A_decided_strategy_is_not_decided_again()
     {
         var item = await factory.ItemForAsync((await factory.PublishRecommendationAsync()).RecommendationId);
-        var request = new DecidePurchasingStrategyRequest { Name = item.Name, Strategy = PurchasingStrategy.NoAction, Grounds = "Befintliga avtal räcker." };
-        await _upphandling.DecidePurchasingStrategyAsync(request, Steps.Coordinator);
+        var request = new DecidePurchasingStrategyRequest { Name = item.Name, Etag = item.Etag, Strategy = PurchasingStrategy.NoAction, Grounds = "Befintliga avtal räcker." };
+        request.Etag = (await _upphandling.DecidePurchasingStrategyAsync(request, Steps.Coordinator)).CoordinationItem.Etag;
 
         var error = await factory.RefusedAsync(() => _upphandling.DecidePurchasingStrategyAsync(request, Steps.Coordinator), StatusCode.FailedPrecondition);
         Assert.Equal("ALREADY_DECIDED", error.ErrorInfo()?.Reason);
@@ -69,6 +70,7 @@ public sealed class WorklistTests(UpphandlingFactory factory) : IClassFixture<Up
         var error = await factory.RefusedAsync(() => _upphandling.DecidePurchasingStrategyAsync(new DecidePurchasingStrategyRequest
         {
             Name = item.Name,
+            Etag = item.Etag,
             Strategy = (PurchasingStrategy)99,
             Grounds = " ",
             RegionCodes = { "13", "99", "13" },
@@ -78,6 +80,7 @@ public sealed class WorklistTests(UpphandlingFactory factory) : IClassFixture<Up
         error = await factory.RefusedAsync(() => _upphandling.DecidePurchasingStrategyAsync(new DecidePurchasingStrategyRequest
         {
             Name = item.Name,
+            Etag = item.Etag,
             Strategy = PurchasingStrategy.JointProcurement,
             Grounds = "Samordnad upphandling.",
         }, Steps.Coordinator), StatusCode.InvalidArgument);
@@ -90,6 +93,7 @@ public sealed class WorklistTests(UpphandlingFactory factory) : IClassFixture<Up
         await factory.RefusedAsync(() => _upphandling.DecidePurchasingStrategyAsync(new DecidePurchasingStrategyRequest
         {
             Name = $"coordinationItems/{Guid.NewGuid()}",
+            Etag = "1",
             Strategy = PurchasingStrategy.NoAction,
             Grounds = "Inget behov.",
         }, Steps.Coordinator), StatusCode.NotFound);
@@ -104,6 +108,7 @@ public sealed class WorklistTests(UpphandlingFactory factory) : IClassFixture<Up
         await factory.RefusedAsync(() => _upphandling.DecidePurchasingStrategyAsync(new DecidePurchasingStrategyRequest
         {
             Name = item.Name,
+            Etag = item.Etag,
             Strategy = PurchasingStrategy.NoAction,
             Grounds = "Inget behov.",
         }, TestTokens.As(role)), StatusCode.PermissionDenied);

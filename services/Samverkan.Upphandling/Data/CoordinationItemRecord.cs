@@ -11,6 +11,14 @@ public sealed class CoordinationItemRecord
 
     public string RecommendationNumber { get; set; } = string.Empty;
 
+    /// <summary>The recommendation's version the item shows.</summary>
+    public int RecommendationVersion { get; set; }
+
+    /// <summary>What the latest revision changed, from the council's change summary.</summary>
+    public string RevisionSummary { get; set; } = string.Empty;
+
+    public DateTime? RevisedAt { get; set; }
+
     public Guid CaseId { get; set; }
 
     public required string Title { get; set; }
@@ -34,4 +42,7 @@ public sealed class CoordinationItemRecord
     public string DecidedBy { get; set; } = string.Empty;
 
     public string DecidedByOrganisation { get; set; } = string.Empty;
+
+    /// <summary>The etag: raised by every change.</summary>
+    public int Revision { get; set; }
 }

@@ -26,6 +26,9 @@ public sealed class InnovationRecord
     public List<string> RegionCodes { get; set; } = [];
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The etag: raised by every change.</summary>
+    public int Revision { get; set; }
 }
 
 public sealed class PartnerRecord

@@ -33,6 +33,12 @@ public sealed class PurchasingSystemRecord
     public DateTime? PublishedAt { get; set; }
 
     public DateTime? ClosedAt { get; set; }
+
+    /// <summary>Days after publication the first application window of the set-up phase lasts.</summary>
+    public int SetUpWindowDays { get; set; }
+
+    /// <summary>The etag: raised by every change.</summary>
+    public int Revision { get; set; }
 }
 
 /// <summary>A category of a system, with its own qualification requirements.</summary>
@@ -64,6 +70,9 @@ public sealed class ApplicationRecord
 
     public DateOnly DueDate { get; set; }
 
+    /// <summary>The last day of the system's first application window while the set-up phase applies; null once the first call-off has ended it.</summary>
+    public DateOnly? SetUpWindowEnd { get; set; }
+
     public bool Extended { get; set; }
 
     public string ExtensionReason { get; set; } = string.Empty;
@@ -73,6 +82,9 @@ public sealed class ApplicationRecord
     public string DecisionGrounds { get; set; } = string.Empty;
 
     public DateTime? DecidedAt { get; set; }
+
+    /// <summary>The etag: raised by every change.</summary>
+    public int Revision { get; set; }
 }
 
 /// <summary>A call-off within one category: the invited suppliers, the tender deadline, the tenders and the award.</summary>

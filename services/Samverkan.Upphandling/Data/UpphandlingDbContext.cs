@@ -30,8 +30,10 @@ public class UpphandlingDbContext(DbContextOptions options) : OutboxDbContext(op
             c.Property(x => x.RecommendationNumber).HasMaxLength(20);
             c.Property(x => x.ProductDisplayName).HasMaxLength(300);
             c.Property(x => x.Grounds).HasMaxLength(4000);
+            c.Property(x => x.RevisionSummary).HasMaxLength(4000);
             c.Property(x => x.DecidedBy).HasMaxLength(200);
             c.Property(x => x.DecidedByOrganisation).HasMaxLength(200);
+            c.Property(x => x.Revision).IsConcurrencyToken();
             c.HasIndex(x => x.RecommendationId).IsUnique();
             c.HasIndex(x => x.CaseId);
             c.HasIndex(x => new { x.CreatedAt, x.ItemId });
@@ -54,6 +56,7 @@ public class UpphandlingDbContext(DbContextOptions options) : OutboxDbContext(op
             s.HasKey(x => x.SystemId);
             s.Property(x => x.Title).HasMaxLength(300);
             s.Property(x => x.ProcurementRegionCode).HasMaxLength(1);
+            s.Property(x => x.Revision).IsConcurrencyToken();
             s.HasMany(x => x.Categories).WithOne().HasForeignKey(x => x.SystemId);
         });
         modelBuilder.Entity<CategoryRecord>(c =>
@@ -71,6 +74,7 @@ public class UpphandlingDbContext(DbContextOptions options) : OutboxDbContext(op
             a.Property(x => x.SupplierName).HasMaxLength(300);
             a.Property(x => x.ExtensionReason).HasMaxLength(4000);
             a.Property(x => x.DecisionGrounds).HasMaxLength(4000);
+            a.Property(x => x.Revision).IsConcurrencyToken();
             a.HasIndex(x => new { x.SystemId, x.ReceivedAt, x.ApplicationId });
             a.HasIndex(x => new { x.Decision, x.DueDate });
         });
@@ -96,6 +100,7 @@ public class UpphandlingDbContext(DbContextOptions options) : OutboxDbContext(op
             i.HasKey(x => x.ProcurementId);
             i.Property(x => x.Title).HasMaxLength(300);
             i.Property(x => x.NeedStatement).HasMaxLength(4000);
+            i.Property(x => x.Revision).IsConcurrencyToken();
             i.HasMany(x => x.Partners).WithOne().HasForeignKey(x => x.ProcurementId);
             i.HasMany(x => x.Milestones).WithOne().HasForeignKey(x => x.ProcurementId);
         });

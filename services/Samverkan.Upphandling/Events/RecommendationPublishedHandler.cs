@@ -30,6 +30,8 @@ public sealed class RecommendationPublishedHandler(UpphandlingDbContext db, Time
                 ItemId = Guid.CreateVersion7(),
                 RecommendationId = recommendationId,
                 RecommendationNumber = r.Number,
+                RecommendationVersion = r.Version,
+                Revision = 1,
                 CaseId = caseId,
                 Title = $"Decide the purchasing strategy for {r.Number}",
                 State = CoordinationItemState.Open,

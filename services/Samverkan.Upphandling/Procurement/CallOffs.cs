@@ -13,7 +13,7 @@ namespace Samverkan.Upphandling.Procurement;
 /// Call-offs within a category of a dynamic purchasing system: every admitted supplier of the category is invited, and
 /// tenders are due at least 10 days after the invitation (8 kap. 11 § LOU).
 /// </summary>
-public sealed class CallOffs(UpphandlingDbContext db, PurchasingSystems systems, TimeProvider clock)
+public sealed class CallOffs(UpphandlingDbContext db, PurchasingSystems systems, Qualification qualification, TimeProvider clock)
 {
     public const string Collection = "callOffs";
 
@@ -74,6 +74,11 @@ public sealed class CallOffs(UpphandlingDbContext db, PurchasingSystems systems,
         v.Check(missing.Count == 0, "invited_organisation_numbers",
             $"must invite every supplier admitted to {category!.Title}; left out: {string.Join(", ", missing)}");
         v.ThrowIfInvalid();
+        var audit = caller.Audit(clock, r.Title.Trim());
+        if (!await db.CallOffs.AnyAsync(c => c.SystemId == systemId, cancellationToken))
+        {
+            await qualification.EndSetUpPhaseAsync(system, r.System, audit, cancellationToken);
+        }
 
         var callOff = new CallOffRecord
         {
@@ -87,7 +92,7 @@ public sealed class CallOffs(UpphandlingDbContext db, PurchasingSystems systems,
             State = CallOffState.Invited,
         };
         db.CallOffs.Add(callOff);
-        db.Audit(caller.Audit(clock, callOff.Title), $"{Collection}/{id}", "call-off.invited",
+        db.Audit(audit, $"{Collection}/{id}", "call-off.invited",
             $"{invited.Count} suppliers invited to {category.Title}; tenders by {callOff.TenderDeadline.Iso()}");
         await db.SaveChangesAsync(cancellationToken);
         return callOff;

@@ -82,7 +82,26 @@ internal static class Fields
 
     public static DateOnly SwedishDate(DateTime utc) => SwedishDate(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 
-    /// <summary>The due date of a qualification decision: 10 working days after receipt, 15 when extended (8 kap. LOU).</summary>
-    public static DateOnly QualificationDueDate(DateTime receivedUtc, bool extended) =>
-        SwedishCalendar.AddWorkingDays(SwedishDate(receivedUtc), extended ? 15 : 10);
+    /// <summary>
+    /// The due date of a qualification decision (8 kap. LOU): 10 working days after the day of receipt, 15 when extended
+    /// for the application. While the system is being set up, before its first invitation to tender (call-off), the first
+    /// assessment may take longer; following Adda's practice of a first application window (30 days after publication
+    /// unless the system says otherwise), an application recorded before the first call-off is counted from the later of
+    /// its receipt and the window's last day, so everyone applying in the window is assessed together after it.
+    /// <paramref name="setUpWindowEnd"/> is null once the first call-off has ended the set-up phase
+    /// (<see cref="Qualification.EndSetUpPhaseAsync"/>).
+    /// SetUpPhase says the window gave a later day than the normal rule.
+    /// </summary>
+    public static (DateOnly DueDate, bool SetUpPhase) QualificationDueDate(DateTime receivedUtc, bool extended, DateOnly? setUpWindowEnd)
+    {
+        var received = SwedishDate(receivedUtc);
+        var days = extended ? 15 : 10;
+        var normal = SwedishCalendar.AddWorkingDays(received, days);
+        if (setUpWindowEnd is { } end && SwedishCalendar.AddWorkingDays(end, days) is var setUp && setUp > normal)
+        {
+            return (setUp, true);
+        }
+
+        return (normal, false);
+    }
 }

@@ -73,6 +73,7 @@ public sealed class InnovationProcurements(UpphandlingDbContext db, ReferenceDat
             CaseIds = [.. recommendations.Select(x => x.CaseId).Distinct()],
             RegionCodes = regions,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Revision = 1,
         };
         db.InnovationProcurements.Add(procurement);
         foreach (var milestone in milestones)
@@ -98,8 +99,10 @@ public sealed class InnovationProcurements(UpphandlingDbContext db, ReferenceDat
         var id = v.ResourceId(r.Name, Collection, "name");
         v.Defined(r.Phase, "phase");
         v.Required(r.Reason, "reason", Fields.GroundsLength);
+        var revision = v.ParseEtag(r.Etag, "innovation procurement");
         v.ThrowIfInvalid();
         var procurement = await LoadAsync(id, cancellationToken) ?? throw new NotFoundException(r.Name);
+        Etags.CheckEtag(r.Name, procurement.Revision, revision);
         var next = InnovationPhases.Next(procurement.Kind, procurement.CurrentPhase);
         if (next is null)
         {
@@ -141,12 +144,13 @@ public sealed class InnovationProcurements(UpphandlingDbContext db, ReferenceDat
         procurement.Milestones.Single(m => m.Phase == r.Phase).ReachedAt = clock.GetUtcNow().UtcDateTime;
         await db.CancelTimerAsync(MilestoneDueTimer.Kind, MilestoneDueTimer.Key(procurement.ProcurementId, r.Phase), cancellationToken);
         procurement.CurrentPhase = r.Phase;
+        procurement.Revision++;
         var audit = caller.Audit(clock, r.Reason.Trim());
         var droppedText = dropped.Count > 0 ? $"; dropped: {string.Join(", ", dropped.Select(x => x.OrganisationNumber))}" : string.Empty;
         db.Audit(audit, r.Name, "innovation-procurement.phase-reached", InnovationPhases.Describe(r.Phase) + droppedText);
         await db.PublishAsync(ProcurementChange.InnovationPhaseReached, procurement.ProcurementId.ToString(), procurement.Title, procurement.RecommendationIds,
             procurement.RegionCodes, $"{procurement.Title} reached the {InnovationPhases.Describe(r.Phase)} phase{droppedText}", audit, null, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAsync(r.Name, revision, cancellationToken);
         return procurement;
     }
 

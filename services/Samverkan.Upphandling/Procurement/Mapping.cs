@@ -26,6 +26,10 @@ public static class Mapping
         Decision = c.DecidedAt is { } at
             ? new AuditInfo { Actor = new Actor { Subject = c.DecidedBy, Organisation = c.DecidedByOrganisation }, Time = Time(at), Reason = c.Grounds }
             : null,
+        RecommendationVersion = c.RecommendationVersion,
+        RevisionSummary = c.RevisionSummary,
+        ReviseTime = c.RevisedAt is { } revised ? Time(revised) : null,
+        Etag = Etags.Etag(c.Revision),
     };
 
     public static Contract ToProto(this ContractRecord c) => new()
@@ -73,6 +77,9 @@ public static class Mapping
         State = s.State,
         PublishTime = s.PublishedAt is { } published ? Time(published) : null,
         CloseTime = s.ClosedAt is { } closed ? Time(closed) : null,
+        SetUpWindowDays = s.SetUpWindowDays,
+        SetUpWindowEndDate = PurchasingSystems.SetUpWindowEnd(s)?.ToProto(),
+        Etag = Etags.Etag(s.Revision),
     };
 
     public static SupplierApplication ToProto(this ApplicationRecord a, DateOnly today) => new()
@@ -91,6 +98,8 @@ public static class Mapping
         DecisionGrounds = a.DecisionGrounds,
         DecideTime = Qualification.DecideTime(a),
         Late = Qualification.IsLate(a, today),
+        SetUpPhase = Qualification.SetUpPhase(a),
+        Etag = Etags.Etag(a.Revision),
     };
 
     public static CallOff ToProto(this CallOffRecord c) => new()
@@ -143,6 +152,7 @@ public static class Mapping
         CurrentPhase = p.CurrentPhase,
         RecommendationIds = { p.RecommendationIds.Select(id => id.ToString()) },
         RegionCodes = { p.RegionCodes },
+        Etag = Etags.Etag(p.Revision),
     };
 
     public static string Describe(PurchasingStrategy strategy) => strategy switch

@@ -16,6 +16,12 @@ public sealed partial class PurchasingSystems(UpphandlingDbContext db, Reference
 {
     public const string Collection = "dynamicPurchasingSystems";
 
+    /// <summary>Adda's practice: the set-up phase's first application window lasts 30 days from publication.</summary>
+    public const int DefaultSetUpWindowDays = 30;
+
+    /// <summary>The longest first application window the service accepts.</summary>
+    public const int MaxSetUpWindowDays = 180;
+
     public async Task<PurchasingSystemRecord> CreateAsync(CreateDynamicPurchasingSystemRequest r, CancellationToken cancellationToken)
     {
         var v = new Validation();
@@ -54,6 +60,9 @@ public sealed partial class PurchasingSystems(UpphandlingDbContext db, Reference
             v.Check(last > first, "system.validity_end_date", "must be after validity_start_date");
         }
 
+        var window = s.HasSetUpWindowDays ? s.SetUpWindowDays : DefaultSetUpWindowDays;
+        v.Check(window is >= 0 and <= MaxSetUpWindowDays, "system.set_up_window_days",
+            $"must be between 0 (no first application window) and {MaxSetUpWindowDays} days; unset for {DefaultSetUpWindowDays}");
         v.Check(catalog.ProcurementRegions.Any(p => p.Code == s.ProcurementRegionCode), "system.procurement_region_code", "must be a procurement region code A–H");
         var regions = v.RegionCodes(catalog, s.RegionCodes, "system.region_codes", atLeastOne: true);
         var recommendations = await Recommendations.CheckAsync(db, v, s.RecommendationIds, "system.recommendation_ids", cancellationToken);
@@ -80,6 +89,8 @@ public sealed partial class PurchasingSystems(UpphandlingDbContext db, Reference
             RecommendationIds = [.. recommendations.Select(i => i.RecommendationId)],
             CaseIds = [.. recommendations.Select(i => i.CaseId).Distinct()],
             State = DynamicPurchasingSystemState.Draft,
+            SetUpWindowDays = window,
+            Revision = 1,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.PurchasingSystems.Add(system);
@@ -101,7 +112,7 @@ public sealed partial class PurchasingSystems(UpphandlingDbContext db, Reference
 
     public async Task<PurchasingSystemRecord> PublishAsync(PublishDynamicPurchasingSystemRequest r, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var system = await TargetAsync(r.Name, r.Reason, cancellationToken);
+        var (system, revision) = await TargetAsync(r.Name, r.Reason, r.Etag, cancellationToken);
         if (system.State != DynamicPurchasingSystemState.Draft)
         {
             throw new FailedPreconditionException("NOT_A_DRAFT", r.Name, $"{system.Title} is {Mapping.Describe(system.State)}; only a draft is published.");
@@ -115,16 +126,17 @@ public sealed partial class PurchasingSystems(UpphandlingDbContext db, Reference
         var audit = caller.Audit(clock, r.Reason.Trim());
         system.State = DynamicPurchasingSystemState.Published;
         system.PublishedAt = clock.GetUtcNow().UtcDateTime;
+        system.Revision++;
         db.Audit(audit, r.Name, "dynamic-purchasing-system.published");
         await db.PublishAsync(ProcurementChange.DpsPublished, system.SystemId.ToString(), system.Title, system.RecommendationIds, system.RegionCodes,
             $"{system.Title} is open to suppliers until {system.ValidityEnd.Iso()}", audit, null, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAsync(r.Name, revision, cancellationToken);
         return system;
     }
 
     public async Task<PurchasingSystemRecord> CloseAsync(CloseDynamicPurchasingSystemRequest r, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var system = await TargetAsync(r.Name, r.Reason, cancellationToken);
+        var (system, revision) = await TargetAsync(r.Name, r.Reason, r.Etag, cancellationToken);
         EnsurePublished(system, r.Name);
         // A dynamic purchasing system is open to new suppliers for its whole validity (8 kap. LOU).
         if (clock.Today() <= system.ValidityEnd)
@@ -135,12 +147,17 @@ public sealed partial class PurchasingSystems(UpphandlingDbContext db, Reference
         var audit = caller.Audit(clock, r.Reason.Trim());
         system.State = DynamicPurchasingSystemState.Closed;
         system.ClosedAt = clock.GetUtcNow().UtcDateTime;
+        system.Revision++;
         db.Audit(audit, r.Name, "dynamic-purchasing-system.closed");
         await db.PublishAsync(ProcurementChange.DpsClosed, system.SystemId.ToString(), system.Title, system.RecommendationIds, system.RegionCodes,
             $"{system.Title} closed at the end of its validity", audit, null, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAsync(r.Name, revision, cancellationToken);
         return system;
     }
+
+    /// <summary>The last day of the set-up phase's first application window: the day of publication plus its days; null in draft.</summary>
+    public static DateOnly? SetUpWindowEnd(PurchasingSystemRecord system) =>
+        system.PublishedAt is { } published ? Fields.SwedishDate(published).AddDays(system.SetUpWindowDays) : null;
 
     internal static void EnsurePublished(PurchasingSystemRecord system, string subject)
     {
@@ -157,13 +174,16 @@ public sealed partial class PurchasingSystems(UpphandlingDbContext db, Reference
         return (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync(s => s.SystemId == id, cancellationToken);
     }
 
-    private async Task<PurchasingSystemRecord> TargetAsync(string name, string reason, CancellationToken cancellationToken)
+    private async Task<(PurchasingSystemRecord System, int Revision)> TargetAsync(string name, string reason, string etag, CancellationToken cancellationToken)
     {
         var v = new Validation();
         var id = v.ResourceId(name, Collection, "name");
         v.Required(reason, "reason", Fields.GroundsLength);
+        var revision = v.ParseEtag(etag, "dynamic purchasing system");
         v.ThrowIfInvalid();
-        return await LoadAsync(id, cancellationToken) ?? throw new NotFoundException(name);
+        var system = await LoadAsync(id, cancellationToken) ?? throw new NotFoundException(name);
+        Etags.CheckEtag(name, system.Revision, revision);
+        return (system, revision);
     }
 
     [GeneratedRegex(@"^\d{8}-\d$")]

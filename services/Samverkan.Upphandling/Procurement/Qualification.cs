@@ -14,7 +14,8 @@ namespace Samverkan.Upphandling.Procurement;
 
 /// <summary>
 /// Supplier applications to a dynamic purchasing system and their qualification decisions: due 10 working days after
-/// receipt, 15 when extended for that application with a reason (8 kap. LOU).
+/// receipt, 15 when extended for that application with a reason, later in the set-up phase (8 kap. LOU; see
+/// <see cref="Fields.QualificationDueDate"/>).
 /// </summary>
 public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems systems, TimeProvider clock)
 {
@@ -44,12 +45,17 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
         v.Check(system.PublishedAt is null || received.UtcDateTime >= system.PublishedAt, "receive_time", "must not be before the system was published");
         v.ThrowIfInvalid();
         PurchasingSystems.EnsurePublished(system, r.System);
+        var invited = await db.CallOffs.AnyAsync(c => c.SystemId == systemId, cancellationToken);
         if (await db.Applications.AnyAsync(a => a.SystemId == systemId && a.CategoryId == categoryId && a.OrganisationNumber == orgNumber
             && a.Decision != QualificationDecision.Rejected, cancellationToken))
         {
             throw new FailedPreconditionException("ALREADY_APPLIED", r.System, $"{orgNumber} already has an application to {category!.Title} pending or admitted.");
         }
 
+        // Until the system's first invitation to tender the set-up phase's first application window applies; once one has
+        // gone out, every assessment has the normal deadline (see EndSetUpPhaseAsync), whenever the application was received.
+        var windowEnd = invited ? null : PurchasingSystems.SetUpWindowEnd(system);
+        var (dueDate, setUpPhase) = Fields.QualificationDueDate(received.UtcDateTime, extended: false, windowEnd);
         var application = new ApplicationRecord
         {
             ApplicationId = id,
@@ -58,21 +64,23 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
             OrganisationNumber = orgNumber,
             SupplierName = r.SupplierName.Trim(),
             ReceivedAt = received.UtcDateTime,
-            DueDate = Fields.QualificationDueDate(received.UtcDateTime, extended: false),
+            DueDate = dueDate,
+            SetUpWindowEnd = windowEnd,
+            Revision = 1,
         };
         db.Applications.Add(application);
         var name = $"{Collection}/{id}";
         var audit = caller.Audit(clock, $"Application from {application.SupplierName} ({orgNumber})");
         db.Audit(audit, name, "supplier-application.received", category!.Title);
         await db.PublishAsync(ProcurementChange.ApplicationReceived, system.SystemId.ToString(), system.Title, system.RecommendationIds, system.RegionCodes,
-            $"Supplier {orgNumber} applied to category {category.Title}; decision due {application.DueDate.Iso()}", audit, application.DueDate, cancellationToken);
+            $"Supplier {orgNumber} applied to category {category.Title}; decision due {application.DueDate.Iso()}{SetUpNote(setUpPhase, windowEnd)}", audit, application.DueDate, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return application;
     }
 
     public async Task<ApplicationRecord> ExtendAsync(ExtendQualificationAssessmentRequest r, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var (application, system) = await TargetAsync(r.Name, r.Reason, "reason", cancellationToken);
+        var (application, system, revision) = await TargetAsync(r.Name, r.Etag, r.Reason, "reason", cancellationToken);
         if (application.Extended)
         {
             throw new FailedPreconditionException("ALREADY_EXTENDED", r.Name, $"The assessment is already extended to {application.DueDate.Iso()}.");
@@ -86,11 +94,12 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
         var audit = caller.Audit(clock, r.Reason.Trim());
         application.Extended = true;
         application.ExtensionReason = r.Reason.Trim();
-        application.DueDate = Fields.QualificationDueDate(application.ReceivedAt, extended: true);
+        application.DueDate = Fields.QualificationDueDate(application.ReceivedAt, extended: true, application.SetUpWindowEnd).DueDate;
+        application.Revision++;
         db.Audit(audit, r.Name, "supplier-application.assessment-extended", application.DueDate.Iso());
         await db.PublishAsync(ProcurementChange.QualificationExtended, system.SystemId.ToString(), system.Title, system.RecommendationIds, system.RegionCodes,
             $"Assessment of {application.OrganisationNumber} extended to {application.DueDate.Iso()}", audit, application.DueDate, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAsync(r.Name, revision, cancellationToken);
         return application;
     }
 
@@ -99,11 +108,12 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
         var v = new Validation();
         v.Defined(r.Decision, "decision");
         v.Required(r.Grounds, "grounds", Fields.GroundsLength);
-        var (application, system) = await TargetAsync(r.Name, r.Grounds, "grounds", cancellationToken, v);
+        var (application, system, revision) = await TargetAsync(r.Name, r.Etag, r.Grounds, "grounds", cancellationToken, v);
         var audit = caller.Audit(clock, r.Grounds.Trim());
         application.Decision = r.Decision;
         application.DecisionGrounds = r.Grounds.Trim();
         application.DecidedAt = clock.GetUtcNow().UtcDateTime;
+        application.Revision++;
         var admitted = r.Decision == QualificationDecision.Admitted;
         var category = system.Categories.Single(c => c.CategoryId == application.CategoryId);
         var late = IsLate(application, clock.Today()) ? $", {LateDays(application, clock.Today())} working days after the due date {application.DueDate.Iso()}" : string.Empty;
@@ -111,7 +121,7 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
         await db.PublishAsync(admitted ? ProcurementChange.SupplierAdmitted : ProcurementChange.SupplierRejected, system.SystemId.ToString(), system.Title,
             system.RecommendationIds, system.RegionCodes,
             $"Supplier {application.OrganisationNumber} {(admitted ? "admitted to" : "rejected from")} category {category.Title}{late}", audit, null, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAsync(r.Name, revision, cancellationToken);
         return application;
     }
 
@@ -164,12 +174,49 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
     public static bool IsLate(ApplicationRecord application, DateOnly today) =>
         (application.DecidedAt is { } decided ? Fields.SwedishDate(decided) : today) > application.DueDate;
 
+    /// <summary>
+    /// The first call-off ends the set-up phase: the longer first assessment is allowed only as long as no invitation to
+    /// tender has gone out, and none may go out during it (8 kap. LOU, art. 34.5 of directive 2014/24/EU). So the first
+    /// call-off is refused while an undecided application is past the day the normal rule gives it, and the others fall
+    /// back to that day.
+    /// </summary>
+    public async Task EndSetUpPhaseAsync(PurchasingSystemRecord system, string subject, Common.V1.AuditInfo audit, CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var pending = (await db.Applications
+            .Where(a => a.SystemId == system.SystemId && a.Decision == QualificationDecision.Unspecified && a.SetUpWindowEnd != null)
+            .OrderBy(a => a.ReceivedAt).ToListAsync(cancellationToken)).Where(SetUpPhase).ToList();
+        var normal = pending.ToDictionary(a => a, a => Fields.QualificationDueDate(a.ReceivedAt, a.Extended, setUpWindowEnd: null).DueDate);
+        var beyond = pending.Where(a => today > normal[a]).ToList();
+        if (beyond.Count > 0)
+        {
+            throw new FailedPreconditionException("SET_UP_ASSESSMENT_RUNNING", subject,
+                "No invitation to tender may go out while an application is assessed beyond the normal deadline in the set-up phase; decide first: "
+                + string.Join(", ", beyond.Select(a => $"{a.OrganisationNumber} (normally due {normal[a].Iso()})")));
+        }
+
+        foreach (var application in pending)
+        {
+            application.DueDate = normal[application];
+            application.SetUpWindowEnd = null;
+            application.Revision++;
+            db.Audit(audit, $"{Collection}/{application.ApplicationId}", "supplier-application.set-up-phase-ended", application.DueDate.Iso());
+        }
+    }
+
+    /// <summary>Whether the application's due date comes from the set-up phase's first application window.</summary>
+    public static bool SetUpPhase(ApplicationRecord application) =>
+        Fields.QualificationDueDate(application.ReceivedAt, application.Extended, application.SetUpWindowEnd).SetUpPhase;
+
     public static Timestamp? DecideTime(ApplicationRecord application) =>
         application.DecidedAt is { } decided ? Timestamp.FromDateTime(DateTime.SpecifyKind(decided, DateTimeKind.Utc)) : null;
 
+    private static string SetUpNote(bool setUpPhase, DateOnly? windowEnd) =>
+        setUpPhase ? $" (set-up phase: counted from the end of the first application window on {windowEnd!.Value.Iso()})" : string.Empty;
+
     private static int LateDays(ApplicationRecord application, DateOnly today) => SwedishCalendar.WorkingDaysBetween(application.DueDate, today);
 
-    private async Task<(ApplicationRecord Application, PurchasingSystemRecord System)> TargetAsync(string name, string text, string field,
+    private async Task<(ApplicationRecord Application, PurchasingSystemRecord System, int Revision)> TargetAsync(string name, string etag, string text, string field,
         CancellationToken cancellationToken, Validation? validation = null)
     {
         var v = validation ?? new Validation();
@@ -179,8 +226,10 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
             v.Required(text, field, Fields.GroundsLength);
         }
 
+        var revision = v.ParseEtag(etag, "supplier application");
         v.ThrowIfInvalid();
         var application = await db.Applications.SingleOrDefaultAsync(a => a.ApplicationId == id, cancellationToken) ?? throw new NotFoundException(name);
+        Etags.CheckEtag(name, application.Revision, revision);
         var system = await systems.LoadAsync(application.SystemId, cancellationToken) ?? throw new NotFoundException(name);
         PurchasingSystems.EnsurePublished(system, name);
         if (application.Decision != QualificationDecision.Unspecified)
@@ -188,6 +237,6 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
             throw new FailedPreconditionException("ALREADY_DECIDED", name, $"{application.OrganisationNumber}'s application is already {Mapping.Describe(application.Decision)}.");
         }
 
-        return (application, system);
+        return (application, system, revision);
     }
 }

@@ -10,7 +10,10 @@ using Samverkan.Upphandling.V1;
 
 namespace Samverkan.Upphandling.Procurement;
 
-/// <summary>The coordinator's worklist: one item per published recommendation, and the purchasing strategy decided on it.</summary>
+/// <summary>
+/// The coordinator's worklist: one item per published recommendation, and the purchasing strategy decided on it; a revision
+/// of the recommendation reopens a decided item (<see cref="Events.RecommendationRevisedHandler"/>).
+/// </summary>
 public sealed class Worklist(UpphandlingDbContext db, ReferenceDataCatalog catalog, TimeProvider clock)
 {
     public const string Collection = "coordinationItems";
@@ -45,12 +48,15 @@ public sealed class Worklist(UpphandlingDbContext db, ReferenceDataCatalog catal
     {
         var v = new Validation();
         var id = v.ResourceId(r.Name, Collection, "name");
+        var revision = v.ParseEtag(r.Etag, "coordination item");
         v.Defined(r.Strategy, "strategy");
         v.Required(r.Grounds, "grounds", Fields.GroundsLength);
         var regions = v.RegionCodes(catalog, r.RegionCodes, "region_codes", atLeastOne: r.Strategy != PurchasingStrategy.NoAction);
         v.ThrowIfInvalid();
 
         var item = await db.CoordinationItems.SingleOrDefaultAsync(c => c.ItemId == id, cancellationToken) ?? throw new NotFoundException(r.Name);
+        Etags.CheckEtag(r.Name, item.Revision, revision);
+        // A reopened item (its recommendation revised after the decision) is decided again: the strategy confirmed or changed.
         if (item.State == CoordinationItemState.Decided)
         {
             throw new FailedPreconditionException("ALREADY_DECIDED", r.Name, $"The purchasing strategy for {item.RecommendationNumber} is already decided.");
@@ -64,11 +70,12 @@ public sealed class Worklist(UpphandlingDbContext db, ReferenceDataCatalog catal
         item.DecidedAt = clock.GetUtcNow().UtcDateTime;
         item.DecidedBy = audit.Actor.Subject;
         item.DecidedByOrganisation = audit.Actor.Organisation;
+        item.Revision++;
         var strategy = Mapping.Describe(r.Strategy);
         db.Audit(audit, r.Name, "coordination-item.strategy-decided", strategy);
         await db.PublishAsync(ProcurementChange.StrategyDecided, item.ItemId.ToString(), item.Title, [item.RecommendationId], regions,
             $"Strategy for {item.RecommendationNumber}: {strategy}", audit, null, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAsync(r.Name, revision, cancellationToken);
         return item;
     }
 }

@@ -281,6 +281,15 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<DateOnly?>("SetUpWindowEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("set_up_window_end");
+
                     b.Property<string>("SupplierName")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -520,10 +529,29 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("recommendation_number");
 
+                    b.Property<int>("RecommendationVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("recommendation_version");
+
                     b.PrimitiveCollection<List<string>>("RegionCodes")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("region_codes");
+
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revised_at");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("RevisionSummary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("revision_summary");
 
                     b.Property<int>("State")
                         .HasColumnType("integer")
@@ -594,6 +622,11 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("region_codes");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -708,6 +741,15 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("region_codes");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("SetUpWindowDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("set_up_window_days");
 
                     b.Property<int>("State")
                         .HasColumnType("integer")

@@ -269,6 +269,15 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("received_at");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<DateOnly?>("SetUpWindowEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_up_window_end");
+
                     b.Property<string>("SupplierName")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -508,10 +517,29 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("recommendation_number");
 
+                    b.Property<int>("RecommendationVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recommendation_version");
+
                     b.PrimitiveCollection<string>("RegionCodes")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("region_codes");
+
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revised_at");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("RevisionSummary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revision_summary");
 
                     b.Property<int>("State")
                         .HasColumnType("INTEGER")
@@ -582,6 +610,11 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("region_codes");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -696,6 +729,15 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("region_codes");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("SetUpWindowDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("set_up_window_days");
 
                     b.Property<int>("State")
                         .HasColumnType("INTEGER")
