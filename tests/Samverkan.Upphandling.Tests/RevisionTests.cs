@@ -1,9 +1,12 @@
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samverkan.Events.V1;
+using Samverkan.ServiceDefaults.Security;
 using Samverkan.Testing;
 using Samverkan.Upphandling.Data;
 using Samverkan.Upphandling.V1;
@@ -37,6 +40,17 @@ public sealed class RevisionTests(UpphandlingFactory factory) : IClassFixture<Up
         Assert.Equal((PurchasingStrategy.ExistingContracts, "Glukossensor X 2"), (reopened.Strategy, reopened.ProductDisplayName));
         Assert.NotNull(reopened.ReviseTime);
         Assert.Equal(["coordination-item.strategy-decided", "coordination-item.reopened"], await AuditActionsAsync(item.ItemId));
+        var itemEvents = (await factory.ProcurementEventsAsync()).Where(e => e.ProcurementId == item.ItemId).ToList();
+        Assert.Equal([ProcurementChange.StrategyDecided, ProcurementChange.StrategyReopened], itemEvents.Select(e => e.Change));
+        Assert.Equal([recommendation.CaseId], itemEvents[1].CaseIds);
+        Assert.Equal(["13"], itemEvents[1].RegionCodes);
+
+        // The coordinator's worklist page says why the item is back, and still shows the strategy to confirm.
+        using var pages = factory.CreateClient();
+        pages.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(Roles.ProcurementCoordinator));
+        var worklist = WebUtility.HtmlDecode(await pages.GetStringAsync(new Uri("/upphandling", UriKind.Relative)));
+        Assert.Contains("Reopened: confirm or change the strategy (Version 2 replaces version 1: Utfallet ändrat till bör användas.)", worklist, StringComparison.Ordinal);
+        Assert.Contains("use the regions' existing contracts", worklist, StringComparison.Ordinal);
 
         // A decision on the item as read before the revision did not see it: its etag is stale.
         var change = new DecidePurchasingStrategyRequest
@@ -63,6 +77,7 @@ public sealed class RevisionTests(UpphandlingFactory factory) : IClassFixture<Up
         var item = await factory.ItemForAsync(recommendation.RecommendationId);
         Assert.Equal((CoordinationItemState.Open, 2, "Version 2 replaces version 1: Nya villkor."), (item.State, item.RecommendationVersion, item.RevisionSummary));
         Assert.Equal(["coordination-item.revised"], await AuditActionsAsync(item.ItemId));
+        Assert.DoesNotContain(await factory.ProcurementEventsAsync(), e => e.ProcurementId == item.ItemId);
     }
 
     [Fact]

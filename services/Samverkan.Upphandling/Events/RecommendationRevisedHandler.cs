@@ -71,6 +71,13 @@ public sealed class RecommendationRevisedHandler(UpphandlingDbContext db, TimePr
         var audit = e.Audit?.Clone() ?? new AuditInfo { Actor = new Actor { Subject = incoming.Source } };
         audit.Time ??= Timestamp.FromDateTime(now);
         db.Audit(audit, $"{Worklist.Collection}/{item.ItemId}", reopened ? "coordination-item.reopened" : "coordination-item.revised", item.RevisionSummary);
+        if (reopened)
+        {
+            // Cases and subscribers saw "strategy decided"; they learn that it stands open again.
+            await db.PublishAsync(ProcurementChange.StrategyReopened, item.ItemId.ToString(), item.Title, [item.RecommendationId], item.RegionCodes,
+                $"Strategy for {item.RecommendationNumber} reopened: {item.RevisionSummary}", audit, null, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 }

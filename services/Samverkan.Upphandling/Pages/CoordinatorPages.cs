@@ -33,8 +33,8 @@ public static class CoordinatorPages
         var page = new Html("Procurement worklist")
             .Table("worklist", ["Recommendation", "Product", "To do", "State", "Strategy", "Regions", "Contracts"], items.Select(i => (IReadOnlyList<Cell>)
             [
-                i.RecommendationNumber, i.ProductDisplayName, i.Title, i.State == CoordinationItemState.Decided ? "Decided" : "Open",
-                i.State == CoordinationItemState.Decided ? Mapping.Describe(i.Strategy) : string.Empty, string.Join(", ", i.RegionCodes),
+                i.RecommendationNumber, i.ProductDisplayName, i.Title, Mapping.Describe(i.State, i.RevisionSummary),
+                i.State == CoordinationItemState.Open ? string.Empty : Mapping.Describe(i.Strategy), string.Join(", ", i.RegionCodes),
                 new Cell("Per region", $"{Root}/recommendations/{i.RecommendationId}/contracts"),
             ]))
             .Heading("Dynamic purchasing systems")

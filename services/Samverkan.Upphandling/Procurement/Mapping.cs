@@ -166,6 +166,14 @@ public static class Mapping
         _ => "not decided",
     };
 
+    /// <summary>A worklist item's state as the coordinator reads it; a reopened item says which revision reopened it.</summary>
+    public static string Describe(CoordinationItemState state, string revisionSummary) => state switch
+    {
+        CoordinationItemState.Decided => "Decided",
+        CoordinationItemState.Reopened => $"Reopened: confirm or change the strategy ({revisionSummary})",
+        _ => "Open",
+    };
+
     public static string Describe(DynamicPurchasingSystemState state) => state switch
     {
         DynamicPurchasingSystemState.Draft => "a draft",
