@@ -72,7 +72,7 @@ public sealed partial class CouncilGrpcService
         db.Audit(audit, name, "recommendation.decided",
             $"{content.Outcome}, {content.Level}; taking part: {string.Join(", ", participants.Select(p => p.DisplayName))}; "
             + $"excluded for conflict: {item.Conflicts.Count}; review {content.ReviewDate:yyyy-MM-dd}");
-        await SaveAsync(meetingName, revision, context.CancellationToken);
+        await db.SaveAsync(meetingName, revision, context.CancellationToken);
         return new RecordDecisionResponse { Recommendation = recommendation.ToProto(), Meeting = meeting.ToProto(await MembersByIdAsync(context.CancellationToken)) };
     }
 

@@ -175,7 +175,7 @@ public sealed partial class CouncilGrpcService
         db.AgendaItems.Add(item);
         db.Audit(Audit(context, "Added to the agenda."), CouncilNames.AgendaItem(meetingId, item.AgendaItemId), "meeting.agenda-item-added",
             caseId is null ? item.Title : $"Case {caseId}: {item.Title}");
-        await SaveAsync(request.Meeting, revision, context.CancellationToken);
+        await db.SaveAsync(request.Meeting, revision, context.CancellationToken);
         return new AddAgendaItemResponse { Meeting = meeting.ToProto(await MembersByIdAsync(context.CancellationToken)) };
     }
 
@@ -190,7 +190,7 @@ public sealed partial class CouncilGrpcService
         }
 
         db.Audit(Audit(context, "Agenda published."), request.Name, "meeting.agenda-published", $"{meeting.AgendaItems.Count} items");
-        await SaveAsync(request.Name, revision, context.CancellationToken);
+        await db.SaveAsync(request.Name, revision, context.CancellationToken);
         return new PublishAgendaResponse { Meeting = meeting.ToProto(await MembersByIdAsync(context.CancellationToken)) };
     }
 
@@ -242,7 +242,7 @@ public sealed partial class CouncilGrpcService
             DeclaredAt = Stored.Time(clock.GetUtcNow()),
         });
         db.Audit(audit, request.AgendaItem, "meeting.conflict-declared", $"{member.DisplayName} ({request.Member})");
-        await SaveAsync(meetingName, revision, context.CancellationToken);
+        await db.SaveAsync(meetingName, revision, context.CancellationToken);
         return new DeclareConflictResponse { Meeting = meeting.ToProto(await MembersByIdAsync(context.CancellationToken)) };
     }
 
@@ -257,7 +257,7 @@ public sealed partial class CouncilGrpcService
         }
 
         db.Audit(Audit(context, "Meeting held."), request.Name, "meeting.held");
-        await SaveAsync(request.Name, revision, context.CancellationToken);
+        await db.SaveAsync(request.Name, revision, context.CancellationToken);
         return new HoldMeetingResponse { Meeting = meeting.ToProto(await MembersByIdAsync(context.CancellationToken)) };
     }
 
@@ -288,7 +288,7 @@ public sealed partial class CouncilGrpcService
         meeting.Minutes = request.Minutes.Trim();
         meeting.MinutesApprovedBy = Stored.Codes(approvers.Select(id => id.ToString()));
         db.Audit(Audit(context, "Minutes approved."), request.Name, "meeting.minutes-approved", string.Join(", ", members.Select(m => m.DisplayName)));
-        await SaveAsync(request.Name, revision, context.CancellationToken);
+        await db.SaveAsync(request.Name, revision, context.CancellationToken);
         return new ApproveMinutesResponse { Meeting = meeting.ToProto(await MembersByIdAsync(context.CancellationToken)) };
     }
 
@@ -319,7 +319,7 @@ public sealed partial class CouncilGrpcService
     private async Task<MeetingRecord> ChangeMeetingAsync(string name, Guid meetingId, int revision, MeetingAction action, CancellationToken cancellationToken)
     {
         var meeting = await LoadMeetingAsync(meetingId, tracked: true, cancellationToken) ?? throw new NotFoundException(name);
-        CheckEtag(name, meeting.Revision, revision);
+        Etags.CheckEtag(name, meeting.Revision, revision);
         meeting.State = meeting.State.Apply(action, meetingId);
         meeting.Revision++;
         meeting.UpdatedAt = Stored.Time(clock.GetUtcNow());

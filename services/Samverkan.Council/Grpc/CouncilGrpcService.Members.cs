@@ -112,7 +112,7 @@ public sealed partial class CouncilGrpcService
 
         var member = await db.Members.SingleOrDefaultAsync(x => x.MemberId == memberId, context.CancellationToken)
             ?? throw new NotFoundException(request.Name);
-        CheckEtag(request.Name, member.Revision, revision);
+        Etags.CheckEtag(request.Name, member.Revision, revision);
         if (end!.Value < member.TermStart)
         {
             throw new InvalidRequestException([new FieldProblem("term_end", $"must not be before the term's start {member.TermStart:yyyy-MM-dd}")]);
@@ -123,7 +123,7 @@ public sealed partial class CouncilGrpcService
         member.Revision++;
         member.UpdatedAt = Stored.Time(clock.GetUtcNow());
         db.Audit(Audit(context, request.Reason.Trim()), request.Name, "member.mandate-ended", $"Term end {previous:yyyy-MM-dd} → {end:yyyy-MM-dd}");
-        await SaveAsync(request.Name, member.Revision - 1, context.CancellationToken);
+        await db.SaveAsync(request.Name, member.Revision - 1, context.CancellationToken);
         return new EndMandateResponse { Member = member.ToProto() };
     }
 }

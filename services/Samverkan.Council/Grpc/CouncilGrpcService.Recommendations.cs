@@ -171,7 +171,7 @@ public sealed partial class CouncilGrpcService
         var audit = Publish(record, now, request.Reason, context);
         db.Outbox.Add(RecommendationEvents.Outbox(new RecommendationPublished { Recommendation = RecommendationEvents.Snapshot(record), Audit = audit }, now));
         await ScheduleReviewAsync(record, context.CancellationToken);
-        await SaveAsync(request.Name, revision, context.CancellationToken);
+        await db.SaveAsync(request.Name, revision, context.CancellationToken);
         return new PublishRecommendationResponse { Recommendation = record.ToProto() };
     }
 
@@ -201,7 +201,7 @@ public sealed partial class CouncilGrpcService
         }, now));
         await db.CancelTimerAsync(ReviewDueTimer.Kind, ReviewDueTimer.Key(previous.RecommendationId, previous.Version), context.CancellationToken);
         await ScheduleReviewAsync(record, context.CancellationToken);
-        await SaveAsync(request.Name, revision, context.CancellationToken);
+        await db.SaveAsync(request.Name, revision, context.CancellationToken);
         return new ReviseRecommendationResponse { Recommendation = record.ToProto() };
     }
 
@@ -221,7 +221,7 @@ public sealed partial class CouncilGrpcService
 
         var record = await db.Recommendations.SingleOrDefaultAsync(r => r.RecommendationId == id && r.Version == version, context.CancellationToken)
             ?? throw new NotFoundException(name);
-        CheckEtag(name, record.Revision, revision);
+        Etags.CheckEtag(name, record.Revision, revision);
         if (record.State != RecommendationState.Draft)
         {
             throw new FailedPreconditionException("ALREADY_PUBLISHED", name, $"Version {record.Version} of {record.Number} is {record.State} and can no longer change; a change is a new version.");

@@ -6,7 +6,6 @@ using Samverkan.Common.V1;
 using Samverkan.Council.Data;
 using Samverkan.Council.V1;
 using Samverkan.ReferenceData.Catalog;
-using Samverkan.ServiceDefaults.Errors;
 using Samverkan.ServiceDefaults.Security;
 
 namespace Samverkan.Council.Grpc;
@@ -30,25 +29,4 @@ public sealed partial class CouncilGrpcService(CouncilDbContext db, ReferenceDat
 
     private Task<Dictionary<Guid, MemberRecord>> MembersByIdAsync(CancellationToken cancellationToken) =>
         db.Members.AsNoTracking().ToDictionaryAsync(m => m.MemberId, cancellationToken);
-
-    /// <summary>Commits the unit of work; a concurrent change to the same resource since it was read is a stale etag.</summary>
-    private async Task SaveAsync(string resourceName, int revision, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new EtagMismatchException(resourceName, CouncilNames.Etag(revision));
-        }
-    }
-
-    private static void CheckEtag(string resourceName, int current, int expected)
-    {
-        if (current != expected)
-        {
-            throw new EtagMismatchException(resourceName, CouncilNames.Etag(current));
-        }
-    }
 }

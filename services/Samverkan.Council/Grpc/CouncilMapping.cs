@@ -4,6 +4,7 @@ using Samverkan.Common.V1;
 using Samverkan.Council.Data;
 using Samverkan.Council.Domain;
 using Samverkan.Council.V1;
+using Samverkan.ServiceDefaults.Errors;
 using static Samverkan.Council.Events.RecommendationEvents;
 
 namespace Samverkan.Council.Grpc;
@@ -25,7 +26,7 @@ internal static class CouncilMapping
         HealthcareRegionCode = m.HealthcareRegionCode,
         TermStart = ToDate(m.TermStart),
         TermEnd = ToDate(m.TermEnd),
-        Etag = CouncilNames.Etag(m.Revision),
+        Etag = Etags.Etag(m.Revision),
     };
 
     public static Meeting ToProto(this MeetingRecord m, IReadOnlyDictionary<Guid, MemberRecord> members) => new()
@@ -38,7 +39,7 @@ internal static class CouncilMapping
         AgendaItems = { m.AgendaItems.OrderBy(i => i.Position).Select(i => i.ToProto(members)) },
         Minutes = m.Minutes,
         MinutesApprovedBy = { Stored.Codes(m.MinutesApprovedBy).Select(id => CouncilNames.Member(Guid.Parse(id))) },
-        Etag = CouncilNames.Etag(m.Revision),
+        Etag = Etags.Etag(m.Revision),
         CreateTime = ToTimestamp(m.CreatedAt),
         UpdateTime = ToTimestamp(m.UpdatedAt),
     };
@@ -80,7 +81,7 @@ internal static class CouncilMapping
         Meeting = CouncilNames.Meeting(r.MeetingId),
         AgendaItem = CouncilNames.AgendaItem(r.MeetingId, r.AgendaItemId),
         DecideTime = ToTimestamp(r.DecidedAt),
-        Etag = CouncilNames.Etag(r.Revision),
+        Etag = Etags.Etag(r.Revision),
     };
 
     public static DecisionGrounds ParseGrounds(this RecommendationRecord r) => GroundsParser.Parse<DecisionGrounds>(r.Grounds);

@@ -14,8 +14,6 @@ internal static class CouncilNames
 
     public static string Recommendation(Guid id, int version) => $"recommendations/{id}/versions/{version.ToString(CultureInfo.InvariantCulture)}";
 
-    public static string Etag(int revision) => revision.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>Parses <c>meetings/{uuid}/agendaItems/{uuid}</c>.</summary>
     public static (Guid MeetingId, Guid ItemId) ParseAgendaItem(this Validation v, string? name, string field)
     {
@@ -51,18 +49,5 @@ internal static class CouncilNames
             ? "must be a resource name 'recommendations/{uuid}/versions/{version}'"
             : "must be a resource name 'recommendations/{uuid}' or 'recommendations/{uuid}/versions/{version}'");
         return (Guid.Empty, null);
-    }
-
-    /// <summary>The revision an etag stands for; a missing or foreign etag is a field problem.</summary>
-    public static int ParseEtag(this Validation v, string? etag, string what)
-    {
-        if (string.IsNullOrWhiteSpace(etag))
-        {
-            v.Add("etag", $"is required: the etag of the {what} as last read");
-            return 0;
-        }
-
-        v.Check(int.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var revision) && revision > 0, "etag", "is not an etag this service gave out");
-        return revision;
     }
 }

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Samverkan.Common.V1;
+using Samverkan.ServiceDefaults.Errors;
 using Samverkan.Upphandling.Data;
 using Samverkan.Upphandling.V1;
 

@@ -1,16 +1,14 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Samverkan.ServiceDefaults.Errors;
-using Samverkan.Upphandling.Data;
 
-namespace Samverkan.Upphandling.Procurement;
+namespace Samverkan.ServiceDefaults.Errors;
 
 /// <summary>
-/// Optimistic concurrency as the council does it: a record's Revision is its etag; an update names the etag it read, a
-/// stale one is refused before anything is written, and a concurrent change between the read and the commit is caught by
-/// the Revision column as concurrency token.
+/// Optimistic concurrency for the services' relational resources: a record's revision is its etag; an update names the
+/// etag it read, a stale one is refused before anything is written, and a concurrent change between the read and the
+/// commit is caught by the revision column as concurrency token.
 /// </summary>
-internal static class Etags
+public static class Etags
 {
     public static string Etag(int revision) => revision.ToString(CultureInfo.InvariantCulture);
 
@@ -36,7 +34,7 @@ internal static class Etags
     }
 
     /// <summary>Commits the unit of work; a concurrent change to the same resource since it was read is a stale etag.</summary>
-    public static async Task SaveAsync(this UpphandlingDbContext db, string resourceName, int revision, CancellationToken cancellationToken)
+    public static async Task SaveAsync(this DbContext db, string resourceName, int revision, CancellationToken cancellationToken)
     {
         try
         {
