@@ -13,9 +13,21 @@ public sealed class UpphandlingFactory : ServiceFactory<Program>
     public static readonly DateTimeOffset Start = new(2027, 3, 22, 8, 0, 0, TimeSpan.Zero);
 
     public UpphandlingFactory()
+        : this(null)
     {
-        TestServices = services => services.AddSingleton<TimeProvider>(Clock);
     }
+
+    private UpphandlingFactory(Action<IServiceCollection>? services)
+    {
+        TestServices = s =>
+        {
+            s.AddSingleton<TimeProvider>(Clock);
+            services?.Invoke(s);
+        };
+    }
+
+    /// <summary>A host of its own with <paramref name="services"/> added to the test clock.</summary>
+    public static UpphandlingFactory With(Action<IServiceCollection> services) => new(services);
 
     public FakeTimeProvider Clock { get; } = new(Start);
 

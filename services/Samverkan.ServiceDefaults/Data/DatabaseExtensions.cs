@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -55,7 +56,8 @@ public static class DatabaseExtensions
 
     /// <summary>
     /// Registers <see cref="IDbContextFactory{TContext}"/> for the base context, building the provider's subclass; on its
-    /// own for hosts that are not a service host (a grain test cluster's silo).
+    /// own for hosts that are not a service host (a grain test cluster's silo). EF Core interceptors registered as
+    /// <see cref="IInterceptor"/> apply to every context it builds.
     /// </summary>
     public static IServiceCollection AddServiceDbContextFactory<TContext, TSqliteContext, TPostgresContext>(
         this IServiceCollection services, DatabaseProvider provider, string connectionString)
@@ -65,12 +67,12 @@ public static class DatabaseExtensions
     {
         if (provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContextFactory<TSqliteContext>(o => o.UseProvider(DatabaseProvider.Sqlite, connectionString));
+            services.AddDbContextFactory<TSqliteContext>((sp, o) => o.UseProvider(DatabaseProvider.Sqlite, connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddSingleton<IDbContextFactory<TContext>, ContextFactory<TContext, TSqliteContext>>();
         }
         else
         {
-            services.AddDbContextFactory<TPostgresContext>(o => o.UseProvider(DatabaseProvider.Postgres, connectionString));
+            services.AddDbContextFactory<TPostgresContext>((sp, o) => o.UseProvider(DatabaseProvider.Postgres, connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddSingleton<IDbContextFactory<TContext>, ContextFactory<TContext, TPostgresContext>>();
         }
 

@@ -39,6 +39,14 @@ public sealed class PurchasingSystemRecord
 
     /// <summary>The etag: raised by every change.</summary>
     public int Revision { get; set; }
+
+    /// <summary>
+    /// Raised by every admission and every call-off, apart from the etag (an admission does not make the coordinator's
+    /// copy of the system stale). As a concurrency token it makes a call-off and an admission committed between the
+    /// call-off's check that every admitted supplier is invited and its write refuse each other: no call-off leaves out a
+    /// supplier admitted while it was being created.
+    /// </summary>
+    public int AdmissionsVersion { get; set; }
 }
 
 /// <summary>A category of a system, with its own qualification requirements.</summary>

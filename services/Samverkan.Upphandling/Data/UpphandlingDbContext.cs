@@ -57,6 +57,7 @@ public class UpphandlingDbContext(DbContextOptions options) : OutboxDbContext(op
             s.Property(x => x.Title).HasMaxLength(300);
             s.Property(x => x.ProcurementRegionCode).HasMaxLength(1);
             s.Property(x => x.Revision).IsConcurrencyToken();
+            s.Property(x => x.AdmissionsVersion).IsConcurrencyToken();
             s.HasMany(x => x.Categories).WithOne().HasForeignKey(x => x.SystemId);
         });
         modelBuilder.Entity<CategoryRecord>(c =>

@@ -92,9 +92,10 @@ public sealed class CallOffs(UpphandlingDbContext db, PurchasingSystems systems,
             State = CallOffState.Invited,
         };
         db.CallOffs.Add(callOff);
+        system.AdmissionsVersion++;
         db.Audit(audit, $"{Collection}/{id}", "call-off.invited",
             $"{invited.Count} suppliers invited to {category.Title}; tenders by {callOff.TenderDeadline.Iso()}");
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAsync(r.System, system.Revision, cancellationToken);
         return callOff;
     }
 

@@ -115,6 +115,11 @@ public sealed class Qualification(UpphandlingDbContext db, PurchasingSystems sys
         application.DecidedAt = clock.GetUtcNow().UtcDateTime;
         application.Revision++;
         var admitted = r.Decision == QualificationDecision.Admitted;
+        if (admitted)
+        {
+            system.AdmissionsVersion++;
+        }
+
         var category = system.Categories.Single(c => c.CategoryId == application.CategoryId);
         var late = IsLate(application, clock.Today()) ? $", {LateDays(application, clock.Today())} working days after the due date {application.DueDate.Iso()}" : string.Empty;
         db.Audit(audit, r.Name, admitted ? "supplier-application.admitted" : "supplier-application.rejected", category.Title + late);

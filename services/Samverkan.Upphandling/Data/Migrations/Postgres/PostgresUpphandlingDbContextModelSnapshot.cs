@@ -704,6 +704,11 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("system_id");
 
+                    b.Property<int>("AdmissionsVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("admissions_version");
+
                     b.PrimitiveCollection<List<Guid>>("CaseIds")
                         .IsRequired()
                         .HasColumnType("uuid[]")

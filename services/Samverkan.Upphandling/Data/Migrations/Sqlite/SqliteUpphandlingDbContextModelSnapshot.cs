@@ -692,6 +692,11 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("system_id");
 
+                    b.Property<int>("AdmissionsVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("admissions_version");
+
                     b.PrimitiveCollection<string>("CaseIds")
                         .IsRequired()
                         .HasColumnType("TEXT")
