@@ -11,8 +11,8 @@ using Samverkan.Notifications.Data;
 namespace Samverkan.Notifications.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNotificationsDbContext))]
-    [Migration("20261203115438_RegionContacts")]
-    partial class RegionContacts
+    [Migration("20261203132401_SubscriptionsAndDeliveries")]
+    partial class SubscriptionsAndDeliveries
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -56,11 +56,39 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                 type: "text[]",
                 nullable: false);
 
+            migrationBuilder.AddColumn<int>(
+                name: "recommendation_version",
+                table: "coordination_items",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
             migrationBuilder.AddColumn<List<string>>(
                 name: "region_codes",
                 table: "coordination_items",
                 type: "text[]",
                 nullable: false);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "revised_at",
+                table: "coordination_items",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "revision",
+                table: "coordination_items",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<string>(
+                name: "revision_summary",
+                table: "coordination_items",
+                type: "character varying(4000)",
+                maxLength: 4000,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.AddColumn<int>(
                 name: "strategy",
@@ -122,7 +150,8 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                     recommendation_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
                     case_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
                     region_codes = table.Column<List<string>>(type: "text[]", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -145,7 +174,10 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                     state = table.Column<int>(type: "integer", nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     published_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    closed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    closed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    set_up_window_days = table.Column<int>(type: "integer", nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    admissions_version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -163,11 +195,13 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                     supplier_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     received_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     due_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    set_up_window_end = table.Column<DateOnly>(type: "date", nullable: true),
                     extended = table.Column<bool>(type: "boolean", nullable: false),
                     extension_reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     decision = table.Column<int>(type: "integer", nullable: false),
                     decision_grounds = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    decided_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    decided_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -345,7 +379,23 @@ namespace Samverkan.Upphandling.Data.Migrations.Postgres
                 table: "coordination_items");
 
             migrationBuilder.DropColumn(
+                name: "recommendation_version",
+                table: "coordination_items");
+
+            migrationBuilder.DropColumn(
                 name: "region_codes",
+                table: "coordination_items");
+
+            migrationBuilder.DropColumn(
+                name: "revised_at",
+                table: "coordination_items");
+
+            migrationBuilder.DropColumn(
+                name: "revision",
+                table: "coordination_items");
+
+            migrationBuilder.DropColumn(
+                name: "revision_summary",
                 table: "coordination_items");
 
             migrationBuilder.DropColumn(

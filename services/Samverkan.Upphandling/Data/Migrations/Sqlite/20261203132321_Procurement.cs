@@ -56,12 +56,40 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: "[]");
 
+            migrationBuilder.AddColumn<int>(
+                name: "recommendation_version",
+                table: "coordination_items",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 1);
+
             migrationBuilder.AddColumn<string>(
                 name: "region_codes",
                 table: "coordination_items",
                 type: "TEXT",
                 nullable: false,
                 defaultValue: "[]");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "revised_at",
+                table: "coordination_items",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "revision",
+                table: "coordination_items",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<string>(
+                name: "revision_summary",
+                table: "coordination_items",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.AddColumn<int>(
                 name: "strategy",
@@ -123,7 +151,8 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                     recommendation_ids = table.Column<string>(type: "TEXT", nullable: false),
                     case_ids = table.Column<string>(type: "TEXT", nullable: false),
                     region_codes = table.Column<string>(type: "TEXT", nullable: false),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -146,7 +175,10 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                     state = table.Column<int>(type: "INTEGER", nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     published_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    closed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    closed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    set_up_window_days = table.Column<int>(type: "INTEGER", nullable: false),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    admissions_version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -164,11 +196,13 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                     supplier_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     received_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     due_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    set_up_window_end = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     extended = table.Column<bool>(type: "INTEGER", nullable: false),
                     extension_reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     decision = table.Column<int>(type: "INTEGER", nullable: false),
                     decision_grounds = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    decided_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    decided_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -346,7 +380,23 @@ namespace Samverkan.Upphandling.Data.Migrations.Sqlite
                 table: "coordination_items");
 
             migrationBuilder.DropColumn(
+                name: "recommendation_version",
+                table: "coordination_items");
+
+            migrationBuilder.DropColumn(
                 name: "region_codes",
+                table: "coordination_items");
+
+            migrationBuilder.DropColumn(
+                name: "revised_at",
+                table: "coordination_items");
+
+            migrationBuilder.DropColumn(
+                name: "revision",
+                table: "coordination_items");
+
+            migrationBuilder.DropColumn(
+                name: "revision_summary",
                 table: "coordination_items");
 
             migrationBuilder.DropColumn(

@@ -41,10 +41,12 @@ namespace Samverkan.Notifications.Data.Migrations.Postgres
                     recommendation_ids = table.Column<List<string>>(type: "text[]", nullable: false),
                     region_codes = table.Column<List<string>>(type: "text[]", nullable: false),
                     procurement_ids = table.Column<List<string>>(type: "text[]", nullable: false),
+                    reminder_kinds = table.Column<int[]>(type: "integer[]", nullable: false),
                     cadence = table.Column<int>(type: "integer", nullable: false),
                     owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     unsubscribed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    region_contact_default = table.Column<bool>(type: "boolean", nullable: false),
                     unsubscribe_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     webhook_secret = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     previous_webhook_secret = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
@@ -93,6 +95,28 @@ namespace Samverkan.Notifications.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "region_contacts",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    region_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    subscription_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_region_contacts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_region_contacts_subscriptions_subscription_id",
+                        column: x => x.subscription_id,
+                        principalTable: "subscriptions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_deliveries_event_id",
                 table: "deliveries",
@@ -120,6 +144,17 @@ namespace Samverkan.Notifications.Data.Migrations.Postgres
                 columns: new[] { "subscription_id", "sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_region_contacts_region_code_email",
+                table: "region_contacts",
+                columns: new[] { "region_code", "email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_region_contacts_subscription_id",
+                table: "region_contacts",
+                column: "subscription_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_subscriptions_owner_created_at",
                 table: "subscriptions",
                 columns: new[] { "owner", "created_at" });
@@ -130,6 +165,9 @@ namespace Samverkan.Notifications.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "deliveries");
+
+            migrationBuilder.DropTable(
+                name: "region_contacts");
 
             migrationBuilder.DropTable(
                 name: "subscriptions");

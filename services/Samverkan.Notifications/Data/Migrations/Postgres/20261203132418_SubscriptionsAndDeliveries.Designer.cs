@@ -13,8 +13,8 @@ using Samverkan.Notifications.Data;
 namespace Samverkan.Notifications.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresNotificationsDbContext))]
-    [Migration("20261203115442_RegionContacts")]
-    partial class RegionContacts
+    [Migration("20261203132418_SubscriptionsAndDeliveries")]
+    partial class SubscriptionsAndDeliveries
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

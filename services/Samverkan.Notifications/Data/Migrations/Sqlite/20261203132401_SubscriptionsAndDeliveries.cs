@@ -39,10 +39,12 @@ namespace Samverkan.Notifications.Data.Migrations.Sqlite
                     recommendation_ids = table.Column<string>(type: "TEXT", nullable: false),
                     region_codes = table.Column<string>(type: "TEXT", nullable: false),
                     procurement_ids = table.Column<string>(type: "TEXT", nullable: false),
+                    reminder_kinds = table.Column<string>(type: "TEXT", nullable: false),
                     cadence = table.Column<int>(type: "INTEGER", nullable: false),
                     owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     unsubscribed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    region_contact_default = table.Column<bool>(type: "INTEGER", nullable: false),
                     unsubscribe_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     webhook_secret = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     previous_webhook_secret = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
@@ -91,6 +93,28 @@ namespace Samverkan.Notifications.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "region_contacts",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    subscription_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_region_contacts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_region_contacts_subscriptions_subscription_id",
+                        column: x => x.subscription_id,
+                        principalTable: "subscriptions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_deliveries_event_id",
                 table: "deliveries",
@@ -118,6 +142,17 @@ namespace Samverkan.Notifications.Data.Migrations.Sqlite
                 columns: new[] { "subscription_id", "sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_region_contacts_region_code_email",
+                table: "region_contacts",
+                columns: new[] { "region_code", "email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_region_contacts_subscription_id",
+                table: "region_contacts",
+                column: "subscription_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_subscriptions_owner_created_at",
                 table: "subscriptions",
                 columns: new[] { "owner", "created_at" });
@@ -128,6 +163,9 @@ namespace Samverkan.Notifications.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "deliveries");
+
+            migrationBuilder.DropTable(
+                name: "region_contacts");
 
             migrationBuilder.DropTable(
                 name: "subscriptions");
