@@ -31,6 +31,7 @@ public sealed class ContractTests(UpphandlingFactory factory) : IClassFixture<Up
         };
         var registered = (await _upphandling.RegisterContractAsync(request, Steps.Coordinator)).Contract;
         Assert.Equal("556677-8899", registered.SupplierOrganisationNumber);
+        Assert.Equal([("contract.registered", "koordinator")], await factory.AuditAsync(registered.Name));
         Assert.Equal(registered.ContractId, ((await _upphandling.RegisterContractAsync(request, Steps.Coordinator)).Contract).ContractId);
         await _upphandling.RegisterContractAsync(new RegisterContractRequest
         {

@@ -51,6 +51,7 @@ public sealed class InnovationTests
             Procurement = Partnership(recommendation.RecommendationId),
         }, Steps.Coordinator)).InnovationProcurement;
         Assert.Equal(InnovationPhase.Unspecified, created.CurrentPhase);
+        Assert.Equal([("innovation-procurement.created", "koordinator")], await factory.AuditAsync(created.Name));
 
         var error = await factory.RefusedAsync(() => client.AdvanceInnovationPhaseAsync(new AdvanceInnovationPhaseRequest
         {

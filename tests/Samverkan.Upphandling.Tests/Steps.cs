@@ -98,7 +98,9 @@ internal static class Steps
         var client = factory.Client();
         var system = (await client.CreateDynamicPurchasingSystemAsync(
             new CreateDynamicPurchasingSystemRequest { RequestId = Guid.NewGuid().ToString(), System = template ?? System(recommendationId) }, Coordinator)).DynamicPurchasingSystem;
-        return (await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = system.Name, Etag = system.Etag, Reason = "Annonserat." }, Coordinator)).DynamicPurchasingSystem;
+        var published = (await client.PublishDynamicPurchasingSystemAsync(new PublishDynamicPurchasingSystemRequest { Name = system.Name, Etag = system.Etag, Reason = "Annonserat." }, Coordinator)).DynamicPurchasingSystem;
+        Assert.Equal([("dynamic-purchasing-system.created", "koordinator"), ("dynamic-purchasing-system.published", "koordinator")], await factory.AuditAsync(system.Name));
+        return published;
     }
 
     public static async Task<SupplierApplication> ApplyAsync(this UpphandlingFactory factory, DynamicPurchasingSystem system, string orgNumber, int category = 0,
@@ -129,6 +131,15 @@ internal static class Steps
         var db = scope.ServiceProvider.GetRequiredService<UpphandlingDbContext>();
         var rows = await db.Outbox.AsNoTracking().Where(m => m.Type == ProcurementStatusChanged.Descriptor.FullName).OrderBy(m => m.Sequence).ToListAsync();
         return [.. rows.Select(m => ProcurementStatusChanged.Parser.ParseJson(m.Data))];
+    }
+
+    /// <summary>The audit trail of <paramref name="resource"/> as (action, actor) pairs, oldest first.</summary>
+    public static async Task<List<(string Action, string Actor)>> AuditAsync(this UpphandlingFactory factory, string resource)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UpphandlingDbContext>();
+        var entries = await db.AuditTrail.AsNoTracking().Where(a => a.Resource == resource).OrderBy(a => a.Id).Select(a => new { a.Action, a.ActorSubject }).ToListAsync();
+        return [.. entries.Select(e => (e.Action, e.ActorSubject))];
     }
 
     /// <summary>How many rows each table holds, to show a refused request wrote nothing.</summary>

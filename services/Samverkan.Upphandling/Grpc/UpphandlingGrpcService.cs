@@ -34,7 +34,7 @@ public sealed class UpphandlingGrpcService(
 
     [Authorize(Roles = Roles.ProcurementCoordinator)]
     public override async Task<RegisterContractResponse> RegisterContract(RegisterContractRequest request, ServerCallContext context) =>
-        new RegisterContractResponse { Contract = (await contracts.RegisterAsync(request, context.CancellationToken)).ToProto() };
+        new RegisterContractResponse { Contract = (await contracts.RegisterAsync(request, context.Caller(), context.CancellationToken)).ToProto() };
 
     public override async Task<GetRecommendationContractsResponse> GetRecommendationContracts(GetRecommendationContractsRequest request, ServerCallContext context)
     {
@@ -44,7 +44,7 @@ public sealed class UpphandlingGrpcService(
 
     [Authorize(Roles = Roles.ProcurementCoordinator)]
     public override async Task<CreateDynamicPurchasingSystemResponse> CreateDynamicPurchasingSystem(CreateDynamicPurchasingSystemRequest request, ServerCallContext context) =>
-        new CreateDynamicPurchasingSystemResponse { DynamicPurchasingSystem = (await systems.CreateAsync(request, context.CancellationToken)).ToProto() };
+        new CreateDynamicPurchasingSystemResponse { DynamicPurchasingSystem = (await systems.CreateAsync(request, context.Caller(), context.CancellationToken)).ToProto() };
 
     public override async Task<GetDynamicPurchasingSystemResponse> GetDynamicPurchasingSystem(GetDynamicPurchasingSystemRequest request, ServerCallContext context) =>
         new GetDynamicPurchasingSystemResponse { DynamicPurchasingSystem = (await systems.GetAsync(request.Name, context.CancellationToken)).ToProto() };
@@ -97,7 +97,7 @@ public sealed class UpphandlingGrpcService(
 
     [Authorize(Roles = Roles.ProcurementCoordinator)]
     public override async Task<CreateInnovationProcurementResponse> CreateInnovationProcurement(CreateInnovationProcurementRequest request, ServerCallContext context) =>
-        new CreateInnovationProcurementResponse { InnovationProcurement = (await innovation.CreateAsync(request, context.CancellationToken)).ToProto(clock.Today()) };
+        new CreateInnovationProcurementResponse { InnovationProcurement = (await innovation.CreateAsync(request, context.Caller(), context.CancellationToken)).ToProto(clock.Today()) };
 
     public override async Task<GetInnovationProcurementResponse> GetInnovationProcurement(GetInnovationProcurementRequest request, ServerCallContext context) =>
         new GetInnovationProcurementResponse { InnovationProcurement = (await innovation.GetAsync(request.Name, context.CancellationToken)).ToProto(clock.Today()) };

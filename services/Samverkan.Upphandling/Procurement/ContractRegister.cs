@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Samverkan.ReferenceData.Catalog;
 using Samverkan.ServiceDefaults.Errors;
 using Samverkan.ServiceDefaults.Hosting;
+using Samverkan.ServiceDefaults.Security;
 using Samverkan.Upphandling.Data;
 using Samverkan.Upphandling.V1;
 
@@ -10,7 +12,7 @@ namespace Samverkan.Upphandling.Procurement;
 /// <summary>The regions' existing contracts, and for a recommendation which regions a running contract already covers.</summary>
 public sealed class ContractRegister(UpphandlingDbContext db, ReferenceDataCatalog catalog, TimeProvider clock)
 {
-    public async Task<ContractRecord> RegisterAsync(RegisterContractRequest r, CancellationToken cancellationToken)
+    public async Task<ContractRecord> RegisterAsync(RegisterContractRequest r, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var v = new Validation();
         var id = v.Uuid(r.RequestId, "request_id");
@@ -67,6 +69,8 @@ public sealed class ContractRegister(UpphandlingDbContext db, ReferenceDataCatal
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Contracts.Add(contract);
+        db.Audit(caller.Audit(clock, "contract registered"), $"contracts/{id}", "contract.registered",
+            $"Region {contract.RegionCode}: {contract.SupplierName}, {contract.ProductArea}, {contract.StartDate.Iso()} to {contract.EndDate.Iso()}");
         await db.SaveChangesAsync(cancellationToken);
         return contract;
     }

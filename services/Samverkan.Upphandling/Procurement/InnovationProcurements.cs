@@ -17,7 +17,7 @@ public sealed class InnovationProcurements(UpphandlingDbContext db, ReferenceDat
 {
     public const string Collection = "innovationProcurements";
 
-    public async Task<InnovationRecord> CreateAsync(CreateInnovationProcurementRequest r, CancellationToken cancellationToken)
+    public async Task<InnovationRecord> CreateAsync(CreateInnovationProcurementRequest r, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var v = new Validation();
         var id = v.Uuid(r.RequestId, "request_id");
@@ -76,6 +76,7 @@ public sealed class InnovationProcurements(UpphandlingDbContext db, ReferenceDat
             Revision = 1,
         };
         db.InnovationProcurements.Add(procurement);
+        db.Audit(caller.Audit(clock, "innovation procurement created"), $"{Collection}/{id}", "innovation-procurement.created", procurement.Title);
         foreach (var milestone in milestones)
         {
             await db.ScheduleTimerAsync(MilestoneDueTimer.Kind, MilestoneDueTimer.Key(id, milestone.Phase), SwedishTime.EndOf(milestone.TargetDate), null, cancellationToken);

@@ -22,7 +22,7 @@ public sealed partial class PurchasingSystems(UpphandlingDbContext db, Reference
     /// <summary>The longest first application window the service accepts.</summary>
     public const int MaxSetUpWindowDays = 180;
 
-    public async Task<PurchasingSystemRecord> CreateAsync(CreateDynamicPurchasingSystemRequest r, CancellationToken cancellationToken)
+    public async Task<PurchasingSystemRecord> CreateAsync(CreateDynamicPurchasingSystemRequest r, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var v = new Validation();
         var id = v.Uuid(r.RequestId, "request_id");
@@ -94,6 +94,7 @@ public sealed partial class PurchasingSystems(UpphandlingDbContext db, Reference
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.PurchasingSystems.Add(system);
+        db.Audit(caller.Audit(clock, "dynamic purchasing system created"), $"{Collection}/{id}", "dynamic-purchasing-system.created", system.Title);
         await db.SaveChangesAsync(cancellationToken);
         return system;
     }
