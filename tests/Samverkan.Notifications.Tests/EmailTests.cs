@@ -128,6 +128,7 @@ public sealed partial class EmailTests(SmtpHost host) : IClassFixture<SmtpHost>
 
         Assert.Contains("New case: Ljusterapi <Pro> (Ljus & Co)", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("New case: Ljusterapi &lt;Pro&gt; (Ljus &amp; Co)", message.HtmlBody, StringComparison.Ordinal);
+        Assert.NotEmpty(Link(message.TextBody));
         Assert.Equal(Link(message.TextBody), Link(WebUtility.HtmlDecode(message.HtmlBody)));
         Assert.Empty(await host.Smtp.MessagesToAsync("hanna@halland.test"));
     }

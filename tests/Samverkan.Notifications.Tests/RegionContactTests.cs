@@ -136,6 +136,8 @@ public sealed class RegionContactTests(NotificationsFactory factory) : IClassFix
 
         var colleague = await Assert.ThrowsAsync<RpcException>(() => _client.RemoveRegionContactAsync(remove, Contact("13", NewSubject())).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, colleague.StatusCode);
+        var otherRegion = await Assert.ThrowsAsync<RpcException>(() => _client.RemoveRegionContactAsync(remove, Contact("14", anna)).ResponseAsync);
+        Assert.Equal((StatusCode.PermissionDenied, "REGION_MISMATCH"), (otherRegion.StatusCode, otherRegion.ErrorInfo()?.Reason));
         var badName = await Assert.ThrowsAsync<RpcException>(() => _client.RemoveRegionContactAsync(new RemoveRegionContactRequest { Name = "subscriptions/x" }, Operator()).ResponseAsync);
         Assert.Equal(["name"], Fields(badName));
         Assert.Contains($"{anna}@regionhalland.se", await EmailsAsync("13"));

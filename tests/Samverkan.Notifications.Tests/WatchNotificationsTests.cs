@@ -14,7 +14,7 @@ public sealed class WatchNotificationsTests(NotificationsFactory factory) : ICla
     public async Task A_client_that_disconnects_and_resumes_from_its_cursor_sees_every_notification_exactly_once()
     {
         var feed = await _client.SubscribeAsync(Subscribers.Feed("barn-unga"), "watcher");
-        var other = await _client.SubscribeAsync(Subscribers.Feed("omvardnad"), "watcher");
+        await _client.SubscribeAsync(Subscribers.Feed("omvardnad"), "watcher");
         var token = TestTokens.As(Roles.RegionContact, "13", "watcher");
         await factory.DeliverAsync(Events.Published("barn-unga", number: "MTP-2026-401"));
         await factory.DeliverAsync(Events.Published("omvardnad", number: "MTP-2026-499"));
@@ -44,7 +44,6 @@ public sealed class WatchNotificationsTests(NotificationsFactory factory) : ICla
         Assert.Equal(["MTP-2026-401", "MTP-2026-402", "MTP-2026-403"], seen.Select(s => s.Item.Title.Split(' ')[1]));
         Assert.Equal(seen.Select(s => s.Cursor).Order(), seen.Select(s => s.Cursor));
         Assert.Equal(3, seen.Select(s => s.Cursor).Distinct().Count());
-        Assert.NotEqual(feed.Subscription.Name, other.Subscription.Name);
     }
 
     [Fact]

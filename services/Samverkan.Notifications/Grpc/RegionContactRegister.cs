@@ -37,7 +37,7 @@ internal sealed class RegionContactRegister(NotificationsDbContext db, Reference
         var subject = operating ? r.Subject.Trim() : own;
         if (!operating)
         {
-            EnsureRegion(caller, r.RegionCode);
+            caller.EnsureMayActForRegion(r.RegionCode);
             if (r.Subject.Length > 0 && r.Subject != own)
             {
                 throw new PermissionDeniedException("NOT_YOURSELF", "A region contact person registers themselves only; an operator registers others.");
@@ -93,7 +93,7 @@ internal sealed class RegionContactRegister(NotificationsDbContext db, Reference
         if (!caller.IsInRole(Roles.Operator))
         {
             region = region.Length > 0 ? region : caller.FindFirstValue(ClaimNames.Region) ?? string.Empty;
-            EnsureRegion(caller, region);
+            caller.EnsureMayActForRegion(region);
         }
 
         var query = db.RegionContacts.AsNoTracking();
@@ -114,7 +114,7 @@ internal sealed class RegionContactRegister(NotificationsDbContext db, Reference
         var contact = await db.RegionContacts.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException(r.Name);
         if (!caller.IsInRole(Roles.Operator))
         {
-            EnsureRegion(caller, contact.RegionCode);
+            caller.EnsureMayActForRegion(contact.RegionCode);
             if (contact.Subject != caller.FindFirstValue(ClaimNames.Subject))
             {
                 throw new PermissionDeniedException("NOT_YOURSELF", $"{r.Name} is another person's registration; an operator removes others.");
@@ -160,16 +160,6 @@ internal sealed class RegionContactRegister(NotificationsDbContext db, Reference
         }
 
         v.Check(catalog.FindRegion(code) is not null, field, "is not a known two-digit region code");
-    }
-
-    /// <summary>A region contact acts for the region in their token only.</summary>
-    private static void EnsureRegion(ClaimsPrincipal caller, string regionCode)
-    {
-        if (caller.FindFirstValue(ClaimNames.Region) != regionCode)
-        {
-            throw new PermissionDeniedException("REGION_MISMATCH",
-                $"A contact person for region {caller.FindFirstValue(ClaimNames.Region) ?? "(none)"} may not act for region {regionCode}.");
-        }
     }
 
     private static string NameOf(RegionContactRecord c) => $"{NotificationMapping.RegionContacts}/{c.Id:D}";
