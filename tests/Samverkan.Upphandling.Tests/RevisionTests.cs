@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Samverkan.Eventing;
 using Samverkan.Events.V1;
 using Samverkan.ServiceDefaults.Security;
 using Samverkan.Testing;
@@ -114,6 +116,27 @@ public sealed class RevisionTests(UpphandlingFactory factory) : IClassFixture<Up
         Assert.Equal($"Decide the purchasing strategy for {unseen.Number}", item.Title);
         Assert.Equal((CoordinationItemState.Open, 2, unseen.CaseId, revised.ProductDisplayName),
             (item.State, item.RecommendationVersion, item.CaseId, item.ProductDisplayName));
+    }
+
+    [Fact]
+    public async Task A_revision_without_a_recommendation_or_with_malformed_ids_writes_nothing()
+    {
+        var before = await factory.RowCountsAsync();
+        var dispatcher = factory.Services.GetRequiredService<EventDispatcher>();
+        RecommendationRevised[] malformed =
+        [
+            new() { PreviousVersion = 1, ChangeSummary = "Saknar rekommendation." },
+            new() { Recommendation = new RecommendationSnapshot { RecommendationId = "inte-ett-id", CaseId = Guid.NewGuid().ToString(), Version = 2 } },
+            new() { Recommendation = new RecommendationSnapshot { RecommendationId = Guid.NewGuid().ToString(), CaseId = "", Version = 2 } },
+        ];
+
+        foreach (var payload in malformed)
+        {
+            await dispatcher.DispatchAsync(new EventEnvelope(Guid.NewGuid().ToString(), RecommendationRevised.Descriptor.FullName, "samverkan/tests",
+                factory.Clock.GetUtcNow(), null, JsonFormatter.Default.Format(payload)), CancellationToken.None);
+        }
+
+        Assert.Equal(before, await factory.RowCountsAsync());
     }
 
     [Fact]
