@@ -114,4 +114,27 @@ public sealed class WebhookTests(WebhookHost host) : IClassFixture<WebhookHost>
         Assert.True(received.IsSignedWith(hook.WebhookSecret));
         Assert.False(received.IsSignedWith("whsec_" + Convert.ToBase64String(new byte[32])));
     }
+
+    [Fact]
+    public async Task Only_the_owner_rotates_a_secret_or_reads_a_subscription_an_operator_reads_and_an_e_mail_has_no_secret()
+    {
+        var hook = await _client.SubscribeAsync(Subscribers.Webhook(host.Receiver.Add("owned").Url.AbsoluteUri, "ogon"), "owner-it");
+        var name = hook.Subscription.Name;
+        var stranger = TestTokens.As(Roles.RegionContact, "13", "someone-else");
+
+        var rotate = await Assert.ThrowsAsync<RpcException>(() => _client.RotateWebhookSecretAsync(new RotateWebhookSecretRequest { Name = name }, stranger).ResponseAsync);
+        Assert.Equal((StatusCode.PermissionDenied, "NOT_THE_OWNER"), (rotate.StatusCode, rotate.ErrorInfo()?.Reason));
+        var read = await Assert.ThrowsAsync<RpcException>(() => _client.GetSubscriptionAsync(new GetSubscriptionRequest { Name = name }, stranger).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, read.StatusCode);
+        Assert.Equal(name, (await _client.GetSubscriptionAsync(new GetSubscriptionRequest { Name = name }, TestTokens.As(Roles.Operator))).Subscription.Name);
+        var operatorRotate = await Assert.ThrowsAsync<RpcException>(() => _client.RotateWebhookSecretAsync(new RotateWebhookSecretRequest { Name = name }, TestTokens.As(Roles.Operator)).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, operatorRotate.StatusCode);
+
+        var malformed = await Assert.ThrowsAsync<RpcException>(() => _client.RotateWebhookSecretAsync(new RotateWebhookSecretRequest { Name = "subscriptions/x" }, stranger).ResponseAsync);
+        Assert.Equal((StatusCode.InvalidArgument, "name"), (malformed.StatusCode, malformed.FieldViolations().Single().Field));
+        var email = await _client.SubscribeAsync(Subscribers.Email("owner-it@region.test", "ogon"), "owner-it");
+        var noSecret = await Assert.ThrowsAsync<RpcException>(() => _client.RotateWebhookSecretAsync(
+            new RotateWebhookSecretRequest { Name = email.Subscription.Name }, TestTokens.As(Roles.RegionContact, "13", "owner-it")).ResponseAsync);
+        Assert.Equal((StatusCode.FailedPrecondition, "NOT_AN_ACTIVE_WEBHOOK"), (noSecret.StatusCode, noSecret.ErrorInfo()?.Reason));
+    }
 }
