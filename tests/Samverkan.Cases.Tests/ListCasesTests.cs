@@ -1,4 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Samverkan.Cases.Data;
 using Samverkan.Cases.V1;
 using Samverkan.ServiceDefaults.Security;
 using Samverkan.Testing;
@@ -60,6 +63,37 @@ public sealed class ListCasesTests(CasesFactory factory) : IClassFixture<CasesFa
 
         Assert.Equal(first.Select(c => c.CaseId).Reverse(), seen);
     }
+
+    [Fact]
+    public async Task Text_is_found_anywhere_in_name_or_manufacturer_and_wildcard_characters_are_literal()
+    {
+        var percent = await Steps.RegisterAsync("Sökdos 50% Mini");
+        var digits = await Steps.RegisterAsync("Sökdos 500 Mini");
+        var underscore = await Steps.RegisterAsync("Sökport A_B");
+        var letter = await Steps.RegisterAsync("Sökport AxB");
+
+        Assert.Equal([percent.CaseId], await ListAsync(new ListCasesRequest { Text = "50%" }));
+        Assert.Equal([underscore.CaseId], await ListAsync(new ListCasesRequest { Text = "a_b" }));
+        Assert.Equal([letter.CaseId], await ListAsync(new ListCasesRequest { Text = "ökport ax" }));
+        Assert.Equal(Sorted(percent, digits), Sorted(await ListAsync(new ListCasesRequest { Text = "dos 50" })));
+        // Shorter than a trigram: answered without the index, with the same meaning.
+        Assert.Equal(Sorted(underscore, letter), Sorted(await ListAsync(new ListCasesRequest { Text = "rt" })));
+    }
+
+    [Fact]
+    public async Task A_registered_case_is_in_the_text_search_index()
+    {
+        var registered = await Steps.RegisterAsync("Indexerad Glukosmätare");
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CasesDbContext>>().CreateDbContextAsync();
+        var indexed = await db.CaseSearch.Where(s => EF.Functions.Like(s.SearchText, "%glukosmät%")).Select(s => s.CaseId).ToListAsync();
+        Assert.Equal([Guid.Parse(registered.CaseId)], indexed);
+    }
+
+    private static List<string> Sorted(params Case[] cases) => [.. cases.Select(c => c.CaseId).Order(StringComparer.Ordinal)];
+
+    private static List<string> Sorted(List<string> ids) => [.. ids.Order(StringComparer.Ordinal)];
 
     private async Task<List<string>> ListAsync(ListCasesRequest request) =>
         [.. (await _cases.ListCasesAsync(request, CaseSteps.PreparationGroup)).Cases.Select(c => c.CaseId)];

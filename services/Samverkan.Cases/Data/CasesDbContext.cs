@@ -11,6 +11,8 @@ public class CasesDbContext(DbContextOptions options) : OutboxDbContext(options)
 
     public DbSet<AssessmentRecord> Assessments => Set<AssessmentRecord>();
 
+    public DbSet<CaseSearchEntry> CaseSearch => Set<CaseSearchEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -24,6 +26,11 @@ public class CasesDbContext(DbContextOptions options) : OutboxDbContext(options)
             c.Property(r => r.ProgrammeAreas).HasMaxLength(1000);
             c.HasIndex(r => new { r.UpdatedAt, r.CaseId });
             c.HasIndex(r => r.Status);
+        });
+        modelBuilder.Entity<CaseSearchEntry>(s =>
+        {
+            s.HasNoKey();
+            s.ToView("cases_search");
         });
         modelBuilder.Entity<AssessmentRecord>(a =>
         {

@@ -66,8 +66,12 @@ public sealed class CaseQueries(CasesDbContext db, TimeProvider clock)
 
         if (!string.IsNullOrWhiteSpace(request.Text))
         {
+            // The index answers the LIKE; '%' and '_' in the text only widen what it returns, and the exact substring
+            // test on the case keeps the answer exact.
             var text = request.Text.Trim().ToLowerInvariant();
-            query = query.Where(c => c.SearchText.Contains(text));
+            var pattern = "%" + text + "%";
+            query = query.Where(c => db.CaseSearch.Where(s => EF.Functions.Like(s.SearchText, pattern)).Select(s => s.CaseId).Contains(c.CaseId)
+                && c.SearchText.Contains(text));
         }
 
         if (request.UpdatedSince is { } since)

@@ -151,6 +151,22 @@ namespace Samverkan.Cases.Data.Migrations.Postgres
                     b.ToTable("cases", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Cases.Data.CaseSearchEntry", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("cases_search", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Eventing.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

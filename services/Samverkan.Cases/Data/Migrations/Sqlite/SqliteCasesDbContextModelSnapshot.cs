@@ -146,6 +146,22 @@ namespace Samverkan.Cases.Data.Migrations.Sqlite
                     b.ToTable("cases", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Cases.Data.CaseSearchEntry", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("cases_search", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Eventing.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
