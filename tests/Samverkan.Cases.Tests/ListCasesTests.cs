@@ -81,6 +81,27 @@ public sealed class ListCasesTests(CasesFactory factory) : IClassFixture<CasesFa
     }
 
     [Fact]
+    public async Task A_text_that_hundreds_of_cases_contain_lists_every_one_of_them()
+    {
+        // More than the 500 matches up to which the trigram index's answer is used as the candidate list.
+        const int Matching = 510;
+        await Parallel.ForAsync(0, Matching, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) => await Steps.RegisterAsync($"Mångträff {i:D3}"));
+        await Steps.RegisterAsync("Mångfald 001");
+
+        var seen = new List<string>();
+        var request = new ListCasesRequest { Text = "mångträff", PageSize = 200 };
+        do
+        {
+            var page = await _cases.ListCasesAsync(request, CaseSteps.PreparationGroup);
+            seen.AddRange(page.Cases.Select(c => c.ProductDisplayName));
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken.Length > 0);
+
+        Assert.Equal(Enumerable.Range(0, Matching).Select(i => $"Mångträff {i:D3}").Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_registered_case_is_in_the_text_search_index()
     {
         var registered = await Steps.RegisterAsync("Indexerad Glukosmätare");

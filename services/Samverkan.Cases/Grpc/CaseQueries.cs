@@ -13,6 +13,9 @@ namespace Samverkan.Cases.Grpc;
 /// </summary>
 public sealed class CaseQueries(CasesDbContext db, TimeProvider clock)
 {
+    /// <summary>Up to this many matches the trigram index's answer is the candidate list.</summary>
+    private const int FewMatches = 500;
+
     public async Task<ListCasesResponse> ListCasesAsync(ListCasesRequest request, CancellationToken cancellationToken)
     {
         var v = new Validation();
@@ -66,12 +69,7 @@ public sealed class CaseQueries(CasesDbContext db, TimeProvider clock)
 
         if (!string.IsNullOrWhiteSpace(request.Text))
         {
-            // The index answers the LIKE; '%' and '_' in the text only widen what it returns, and the exact substring
-            // test on the case keeps the answer exact.
-            var text = request.Text.Trim().ToLowerInvariant();
-            var pattern = "%" + text + "%";
-            query = query.Where(c => db.CaseSearch.Where(s => EF.Functions.Like(s.SearchText, pattern)).Select(s => s.CaseId).Contains(c.CaseId)
-                && c.SearchText.Contains(text));
+            query = await WithTextAsync(query, request.Text.Trim().ToLowerInvariant(), cancellationToken);
         }
 
         if (request.UpdatedSince is { } since)
@@ -128,6 +126,25 @@ public sealed class CaseQueries(CasesDbContext db, TimeProvider clock)
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// A text that few cases contain is answered from the trigram index: the cases it names are read by id. For a text
+    /// that many contain, walking the newest-first index (which holds the text) reaches a page of matches sooner than
+    /// reading every match would. Either way the exact substring test decides: '%' and '_' in the text only widen what
+    /// the index's LIKE returns.
+    /// </summary>
+    private async Task<IQueryable<CaseRecord>> WithTextAsync(IQueryable<CaseRecord> query, string text, CancellationToken cancellationToken)
+    {
+        var pattern = "%" + text + "%";
+        var candidates = await db.CaseSearch.Where(s => EF.Functions.Like(s.SearchText, pattern)).Select(s => s.CaseId)
+            .Take(FewMatches + 1).ToListAsync(cancellationToken);
+        if (candidates.Count <= FewMatches)
+        {
+            query = query.Where(c => candidates.Contains(c.CaseId));
+        }
+
+        return query.Where(c => c.SearchText.Contains(text));
     }
 
     private static (DateTime? Time, Guid Id) After(Validation v, string[]? after)

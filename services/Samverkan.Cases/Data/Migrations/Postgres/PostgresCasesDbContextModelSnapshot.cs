@@ -145,8 +145,8 @@ namespace Samverkan.Cases.Data.Migrations.Postgres
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_cases_status");
 
-                    b.HasIndex("UpdatedAt", "CaseId")
-                        .HasDatabaseName("ix_cases_updated_at_case_id");
+                    b.HasIndex("UpdatedAt", "CaseId", "ProgrammeAreas", "SearchText")
+                        .HasDatabaseName("ix_cases_updated_at_case_id_programme_areas_search_text");
 
                     b.ToTable("cases", (string)null);
                 });

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Samverkan.Cases.Data.Migrations.Sqlite
 {
     /// <summary>
-    /// The text-search index: an FTS5 trigram table filled from the existing cases and kept in step by triggers. It
+    /// The newest-first index widened by the filtered text columns, and the text-search index: an FTS5 trigram table filled from the existing cases and kept in step by triggers. It
     /// keys rows by case id, not by the cases table's rowid, which VACUUM may renumber. Deleting by case id scans the
     /// index; the read model changes a case's search text only if its name or manufacturer changes.
     /// </summary>
@@ -14,6 +14,15 @@ namespace Samverkan.Cases.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_cases_updated_at_case_id",
+                table: "cases");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_updated_at_case_id_programme_areas_search_text",
+                table: "cases",
+                columns: new[] { "updated_at", "case_id", "programme_areas", "search_text" });
+
             migrationBuilder.Sql("CREATE VIRTUAL TABLE cases_search USING fts5(case_id UNINDEXED, search_text, tokenize = 'trigram');");
             migrationBuilder.Sql("INSERT INTO cases_search (case_id, search_text) SELECT case_id, search_text FROM cases;");
             migrationBuilder.Sql("""
@@ -41,6 +50,15 @@ namespace Samverkan.Cases.Data.Migrations.Sqlite
             migrationBuilder.Sql("DROP TRIGGER cases_search_update;");
             migrationBuilder.Sql("DROP TRIGGER cases_search_insert;");
             migrationBuilder.Sql("DROP TABLE cases_search;");
+
+            migrationBuilder.DropIndex(
+                name: "ix_cases_updated_at_case_id_programme_areas_search_text",
+                table: "cases");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_updated_at_case_id",
+                table: "cases",
+                columns: new[] { "updated_at", "case_id" });
         }
     }
 }
