@@ -31,6 +31,25 @@ public sealed class ReportingTests(FollowUpFactory factory) : IClassFixture<Foll
     }
 
     [Fact]
+    public async Task Stages_may_be_skipped_but_not_the_decision()
+    {
+        var id = await _steps.PublishAsync();
+        Assert.Equal(FollowUpStage.DecisionProposed, (await _steps.ReportAsync(_steps.Stage(id, "13", FollowUpStage.DecisionProposed), "13")).Stage);
+        var before = await _steps.GetAsync(id, "13");
+
+        var undecided = await Assert.ThrowsAsync<RpcException>(() => _steps.ReportAsync(_steps.Stage(id, "13", FollowUpStage.Implemented), "13"));
+        Assert.Equal(["decision", "decision_grounds", "decision_reference"], undecided.FieldViolations().Select(f => f.Field).Order());
+        await AssertUnchangedAsync(id, before);
+
+        var phasedOut = _steps.Decide(id, "13", RegionalDecision.DoesNotFollow);
+        phasedOut.Stage = FollowUpStage.Implemented;
+        var after = await _steps.ReportAsync(phasedOut, "13");
+        Assert.Equal((FollowUpStage.Implemented, RegionalDecision.DoesNotFollow), (after.Stage, after.Decision));
+        var row = (await _steps.Client.GetFollowUpMatrixAsync(new GetFollowUpMatrixRequest { RecommendationId = id }, FollowUpSteps.Operator)).Rows.Single(r => r.RegionCode == "13");
+        Assert.Equal((RegionalDecision.DoesNotFollow, FollowUpSteps.Date(_steps.Today)), (row.Decision, row.DecisionDate));
+    }
+
+    [Fact]
     public async Task A_stage_going_backwards_or_repeated_is_refused_with_the_field_and_nothing_is_written()
     {
         var id = await _steps.PublishAsync();
