@@ -47,6 +47,7 @@ public sealed class RefusalTests(FollowUpFactory factory) : IClassFixture<Follow
 
         var otherRegion = await _steps.RefusedAsync(() => Client.CorrectStageAsync(Correction(reported, FollowUpStage.Received), FollowUpSteps.Contact("13")), StatusCode.PermissionDenied);
         Assert.Equal("REGION_MISMATCH", otherRegion.ErrorInfo()?.Reason);
+        Assert.Equal(["name"], Fields(otherRegion));
         foreach (var role in NotContacts)
         {
             await _steps.RefusedAsync(() => Client.CorrectStageAsync(Correction(reported, FollowUpStage.Received), TestTokens.As(role, "14")), StatusCode.PermissionDenied);
@@ -110,6 +111,7 @@ public sealed class RefusalTests(FollowUpFactory factory) : IClassFixture<Follow
 
         var otherRegion = await _steps.RefusedAsync(() => Client.ConfirmDecisionAsync(new ConfirmDecisionRequest { Name = halland.Name }, FollowUpSteps.Contact("14")), StatusCode.PermissionDenied);
         Assert.Equal("REGION_MISMATCH", otherRegion.ErrorInfo()?.Reason);
+        Assert.Equal(["name"], Fields(otherRegion));
         foreach (var role in NotContacts)
         {
             await _steps.RefusedAsync(() => Client.ConfirmDecisionAsync(new ConfirmDecisionRequest { Name = halland.Name }, TestTokens.As(role, "13")), StatusCode.PermissionDenied);
@@ -136,6 +138,7 @@ public sealed class RefusalTests(FollowUpFactory factory) : IClassFixture<Follow
 
         var otherRegion = await _steps.RefusedAsync(() => Client.ReportUptakeAsync(Figure("14"), FollowUpSteps.Contact("13")), StatusCode.PermissionDenied);
         Assert.Equal("REGION_MISMATCH", otherRegion.ErrorInfo()?.Reason);
+        Assert.Equal(["follow_up"], Fields(otherRegion));
         foreach (var role in NotContacts)
         {
             await _steps.RefusedAsync(() => Client.ReportUptakeAsync(Figure("14"), TestTokens.As(role, "14")), StatusCode.PermissionDenied);

@@ -73,6 +73,7 @@ public sealed class ReportingTests(FollowUpFactory factory) : IClassFixture<Foll
 
         var otherRegion = await Assert.ThrowsAsync<RpcException>(() => _steps.Client.ReportStageAsync(_steps.Stage(id, "14", FollowUpStage.Received), FollowUpSteps.Contact("13")).ResponseAsync);
         Assert.Equal((StatusCode.PermissionDenied, "REGION_MISMATCH"), (otherRegion.StatusCode, otherRegion.ErrorInfo()?.Reason));
+        Assert.Equal(["name"], otherRegion.FieldViolations().Select(f => f.Field));
         var uptake = await Assert.ThrowsAsync<RpcException>(() => _steps.Client.ReportUptakeAsync(new ReportUptakeRequest
         {
             FollowUp = before.Name,
