@@ -99,6 +99,26 @@ internal sealed class FollowUpSteps(FollowUpFactory factory)
         return [.. data.Select(parser.ParseJson)];
     }
 
+    /// <summary>How many rows each table holds, the follow-ups' versions and the uptake values, to show a refused request wrote nothing.</summary>
+    public async Task<string> RowCountsAsync()
+    {
+        await using var db = await Contexts().CreateDbContextAsync();
+        return string.Join(' ',
+            await db.FollowUps.CountAsync(), await db.FollowUps.SumAsync(f => f.Version), await db.Recommendations.CountAsync(),
+            await db.StageReports.CountAsync(), await db.UptakeFigures.CountAsync(), (await db.UptakeFigures.Select(u => u.Value).ToListAsync()).Sum(),
+            await db.Outbox.CountAsync(), await db.AuditTrail.CountAsync(), await db.Timers.CountAsync());
+    }
+
+    /// <summary>Runs a call that must be refused with <paramref name="expected"/> and checks nothing was written.</summary>
+    public async Task<RpcException> RefusedAsync<T>(Func<AsyncUnaryCall<T>> call, StatusCode expected)
+    {
+        var before = await RowCountsAsync();
+        var error = await Assert.ThrowsAsync<RpcException>(() => call().ResponseAsync);
+        Assert.Equal(expected, error.StatusCode);
+        Assert.Equal(before, await RowCountsAsync());
+        return error;
+    }
+
     public Task<int> FireTimersAsync() => factory.Services.GetRequiredService<TimerRunner<FollowUpDbContext>>().FireDueAsync(CancellationToken.None);
 
     public IDbContextFactory<FollowUpDbContext> Contexts() => factory.Services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>();

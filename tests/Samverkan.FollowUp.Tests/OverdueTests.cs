@@ -57,11 +57,14 @@ public sealed class OverdueTests(FollowUpFactory factory) : IClassFixture<Follow
         var restarted = new FollowUpSteps(second);
         var regions = second.Services.GetRequiredService<ReferenceDataCatalog>().Regions.Select(r => r.Code).ToList();
 
-        // The restarted host's own runner polls once at start and may take the timer's lease before this call does.
+        // The restarted host's own runner polls once at start and may take the timer's lease before this call does; if
+        // that first attempt fails (the silo still starting) the timer is due again after the retry delay, which passes
+        // on this host's clock only when the test moves it.
         var overdue = await Eventually.Until(
             async () =>
             {
                 await restarted.FireTimersAsync();
+                second.Clock.Advance(TimeSpan.FromSeconds(31));
                 return await restarted.OutboxAsync<FollowUpOverdue>(id);
             },
             events => events.Count >= regions.Count,

@@ -31,6 +31,25 @@ public sealed class ReportingTests(FollowUpFactory factory) : IClassFixture<Foll
     }
 
     [Fact]
+    public async Task Stages_may_be_skipped_but_not_the_decision()
+    {
+        var id = await _steps.PublishAsync();
+        Assert.Equal(FollowUpStage.DecisionProposed, (await _steps.ReportAsync(_steps.Stage(id, "13", FollowUpStage.DecisionProposed), "13")).Stage);
+        var before = await _steps.GetAsync(id, "13");
+
+        var undecided = await Assert.ThrowsAsync<RpcException>(() => _steps.ReportAsync(_steps.Stage(id, "13", FollowUpStage.Implemented), "13"));
+        Assert.Equal(["decision", "decision_grounds", "decision_reference"], undecided.FieldViolations().Select(f => f.Field).Order());
+        await AssertUnchangedAsync(id, before);
+
+        var phasedOut = _steps.Decide(id, "13", RegionalDecision.DoesNotFollow);
+        phasedOut.Stage = FollowUpStage.Implemented;
+        var after = await _steps.ReportAsync(phasedOut, "13");
+        Assert.Equal((FollowUpStage.Implemented, RegionalDecision.DoesNotFollow), (after.Stage, after.Decision));
+        var row = (await _steps.Client.GetFollowUpMatrixAsync(new GetFollowUpMatrixRequest { RecommendationId = id }, FollowUpSteps.Operator)).Rows.Single(r => r.RegionCode == "13");
+        Assert.Equal((RegionalDecision.DoesNotFollow, FollowUpSteps.Date(_steps.Today)), (row.Decision, row.DecisionDate));
+    }
+
+    [Fact]
     public async Task A_stage_going_backwards_or_repeated_is_refused_with_the_field_and_nothing_is_written()
     {
         var id = await _steps.PublishAsync();
@@ -54,6 +73,7 @@ public sealed class ReportingTests(FollowUpFactory factory) : IClassFixture<Foll
 
         var otherRegion = await Assert.ThrowsAsync<RpcException>(() => _steps.Client.ReportStageAsync(_steps.Stage(id, "14", FollowUpStage.Received), FollowUpSteps.Contact("13")).ResponseAsync);
         Assert.Equal((StatusCode.PermissionDenied, "REGION_MISMATCH"), (otherRegion.StatusCode, otherRegion.ErrorInfo()?.Reason));
+        Assert.Equal(["name"], otherRegion.FieldViolations().Select(f => f.Field));
         var uptake = await Assert.ThrowsAsync<RpcException>(() => _steps.Client.ReportUptakeAsync(new ReportUptakeRequest
         {
             FollowUp = before.Name,
@@ -143,12 +163,52 @@ public sealed class ReportingTests(FollowUpFactory factory) : IClassFixture<Foll
     }
 
     [Fact]
+    public async Task Correcting_the_introduction_keeps_the_decision_date_and_correcting_the_decision_moves_it()
+    {
+        var id = await _steps.PublishAsync();
+        factory.Clock.Advance(TimeSpan.FromDays(10));
+        var decidedOn = _steps.Today;
+        await _steps.ReportAsync(_steps.Decide(id, "13"), "13");
+        factory.Clock.Advance(TimeSpan.FromDays(10));
+        var introduced = await _steps.ReportAsync(_steps.Stage(id, "13", FollowUpStage.Implemented), "13");
+
+        var correction = new CorrectStageRequest
+        {
+            Name = introduced.Name,
+            Stage = FollowUpStage.Implemented,
+            Date = FollowUpSteps.Date(_steps.Today.AddDays(-1)),
+            Decision = RegionalDecision.Follows,
+            DecisionGrounds = "Beslut av hälso- och sjukvårdsdirektören.",
+            DecisionReference = "RS 2026-13",
+            Etag = introduced.Etag,
+            Reason = "Införandet skedde dagen före.",
+        };
+        var corrected = (await _steps.Client.CorrectStageAsync(correction, FollowUpSteps.Contact("13"))).FollowUp;
+        Assert.Equal(FollowUpSteps.Date(decidedOn), await DecisionDateAsync(id));
+        Assert.Equal(10.0, Assert.Single(await NationalLinesAsync(id)).MedianDaysToDecision);
+
+        correction.Stage = FollowUpStage.Decided;
+        correction.Date = FollowUpSteps.Date(decidedOn.AddDays(2));
+        correction.Etag = corrected.Etag;
+        correction.Reason = "Beslutsdatumet var fel.";
+        await _steps.Client.CorrectStageAsync(correction, FollowUpSteps.Contact("13"));
+        Assert.Equal(FollowUpSteps.Date(decidedOn.AddDays(2)), await DecisionDateAsync(id));
+        Assert.Equal(12.0, Assert.Single(await NationalLinesAsync(id)).MedianDaysToDecision);
+    }
+
+    [Fact]
     public async Task Confirming_without_a_revision_is_a_failed_precondition()
     {
         var id = await _steps.PublishAsync();
         var error = await Assert.ThrowsAsync<RpcException>(() => _steps.Client.ConfirmDecisionAsync(new ConfirmDecisionRequest { Name = FollowUpSteps.Name(id, "13") }, FollowUpSteps.Contact("13")).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
     }
+
+    private async Task<Common.V1.Date> DecisionDateAsync(string id) =>
+        (await _steps.Client.GetFollowUpMatrixAsync(new GetFollowUpMatrixRequest { RecommendationId = id }, FollowUpSteps.Operator)).Rows.Single(r => r.RegionCode == "13").DecisionDate;
+
+    private async Task<List<RecommendationProgress>> NationalLinesAsync(string id) =>
+        [.. (await _steps.Client.GetNationalOverviewAsync(new GetNationalOverviewRequest(), FollowUpSteps.Operator)).Recommendations.Where(r => r.RecommendationId == id)];
 
     private async Task AssertUnchangedAsync(string id, V1.FollowUp before)
     {

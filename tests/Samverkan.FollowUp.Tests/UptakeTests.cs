@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
 using Samverkan.FollowUp.V1;
 using Samverkan.Testing;
 
@@ -49,6 +50,23 @@ public sealed class UptakeTests(FollowUpFactory factory) : IClassFixture<FollowU
         Assert.Equal((true, false, false, "population not set for region 04"), (sormland.Reported, sormland.PopulationKnown, sormland.HasRatePer100K, sormland.Note));
         Assert.Equal(21, m.Regions.Count);
         Assert.Equal("no figure reported for the period", m.Regions.Single(r => r.RegionCode == "05").Note);
+    }
+
+    [Fact]
+    public async Task Reporting_a_period_again_replaces_the_figure_and_the_audit_trail_keeps_the_old_value()
+    {
+        var id = await _steps.PublishAsync();
+        await ReportAsync(id, "13", 100);
+        await ReportAsync(id, "13", 171.873, reason: "Fel källa i första rapporten.");
+
+        var m = await _steps.Client.GetUptakeMeasuresAsync(new GetUptakeMeasuresRequest { RecommendationId = id, Period = LastQuarter, Measure = UptakeMeasure.PatientsTreated }, FollowUpSteps.Operator);
+        Assert.Equal((171.873, 50.0), (m.Regions.Single(r => r.RegionCode == "13").Value, Math.Round(m.Regions.Single(r => r.RegionCode == "13").RatePer100K, 9)));
+        await using var db = await _steps.Contexts().CreateDbContextAsync();
+        Assert.Equal(1, await db.UptakeFigures.CountAsync(u => u.RecommendationId == Guid.Parse(id) && u.RegionCode == "13"));
+        var audit = await db.AuditTrail.Where(a => a.Resource == FollowUpSteps.Name(id, "13") && a.Action == "follow-up.uptake-reported").OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(2, audit.Count);
+        Assert.Contains("(was 100)", audit[1].Details, StringComparison.Ordinal);
+        Assert.Equal("Fel källa i första rapporten.", audit[1].Reason);
     }
 
     [Fact]

@@ -59,7 +59,8 @@ public sealed partial class RecommendationFollowUpGrain
             row.StageDate = command.Date;
             var decided = Stages.IsDecided(stage);
             row.Decision = decided ? (RegionalDecision)command.Decision : RegionalDecision.Unspecified;
-            row.DecidedOn = decided ? command.Date : null;
+            // Correcting the introduction keeps the date of the decision before it: lead times count to the decision.
+            row.DecidedOn = !decided ? null : stage == FollowUpStage.Decided || current.DecidedOn is null ? command.Date : current.DecidedOn;
             row.ConfirmationRequested &= decided;
         }, command);
     }

@@ -55,7 +55,7 @@ public sealed class FollowUpValidation(ReferenceDataCatalog catalog, TimeProvide
         }
 
         v.ThrowIfInvalid();
-        caller.EnsureMayActForRegion(region);
+        caller.EnsureMayActForRegion(region, "name");
         return (id, new StageCommand
         {
             RegionCode = region,
@@ -78,7 +78,7 @@ public sealed class FollowUpValidation(ReferenceDataCatalog catalog, TimeProvide
         var expected = Etag(v, request.Etag, required: false);
         v.MaxLength(request.Reason, "reason", MaxText);
         v.ThrowIfInvalid();
-        caller.EnsureMayActForRegion(region);
+        caller.EnsureMayActForRegion(region, "name");
         return (id, new ConfirmCommand { RegionCode = region, ExpectedVersion = expected, Reason = request.Reason.Trim(), Actor = Reporter(caller) });
     }
 
@@ -91,7 +91,7 @@ public sealed class FollowUpValidation(ReferenceDataCatalog catalog, TimeProvide
         v.Check(double.IsFinite(request.Value) && request.Value >= 0, "value", "must be zero or more");
         v.MaxLength(request.Reason, "reason", MaxText);
         v.ThrowIfInvalid();
-        caller.EnsureMayActForRegion(region);
+        caller.EnsureMayActForRegion(region, "follow_up");
         return (id, new UptakeCommand
         {
             RegionCode = region,

@@ -57,6 +57,8 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
             new ErrorInfo { Reason = e.Reason, Domain = Domain }),
         EtagMismatchException e => Status(Code.Aborted, e.Message,
             new ErrorInfo { Reason = "ETAG_MISMATCH", Domain = Domain, Metadata = { ["resource"] = e.ResourceName, ["current_etag"] = e.CurrentEtag } }),
+        PermissionDeniedException { Field: { } field } e => Status(Code.PermissionDenied, e.Message, new ErrorInfo { Reason = e.Reason, Domain = Domain },
+            new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = e.Message } } }),
         PermissionDeniedException e => Status(Code.PermissionDenied, e.Message, new ErrorInfo { Reason = e.Reason, Domain = Domain }),
         _ => null,
     };

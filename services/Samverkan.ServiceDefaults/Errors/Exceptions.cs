@@ -56,9 +56,13 @@ public sealed class EtagMismatchException(string resourceName, string currentEta
 
 /// <summary>The caller is authenticated but may not do this (gRPC <c>PermissionDenied</c>), e.g. another region's follow-up.</summary>
 [GenerateSerializer, Alias("samverkan.errors.permission-denied")]
-public sealed class PermissionDeniedException(string reason, string message)
+public sealed class PermissionDeniedException(string reason, string message, string? field = null)
     : Exception(message)
 {
     [Id(0)]
     public string Reason { get; } = reason;
+
+    /// <summary>The request field naming what the caller may not act on, if one does; sent as a field violation too.</summary>
+    [Id(1)]
+    public string? Field { get; } = field;
 }

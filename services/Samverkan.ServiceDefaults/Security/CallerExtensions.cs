@@ -28,16 +28,17 @@ public static class CallerExtensions
 
     /// <summary>
     /// Refuses a region contact acting for another region than the one in their token;
-    /// other roles allowed by the method's policy act for any region.
+    /// other roles allowed by the method's policy act for any region. <paramref name="field"/>, when given, is the
+    /// request field that names the region, reported as a field violation.
     /// </summary>
-    public static void EnsureMayActForRegion(this ClaimsPrincipal user, string regionCode)
+    public static void EnsureMayActForRegion(this ClaimsPrincipal user, string regionCode, string? field = null)
     {
         if (user.IsInRole(Roles.RegionContact)
             && !user.IsInRole(Roles.PreparationGroup)
             && user.FindFirstValue(ClaimNames.Region) != regionCode)
         {
             throw new PermissionDeniedException("REGION_MISMATCH",
-                $"A contact person for region {user.FindFirstValue(ClaimNames.Region) ?? "(none)"} may not act for region {regionCode}.");
+                $"A contact person for region {user.FindFirstValue(ClaimNames.Region) ?? "(none)"} may not act for region {regionCode}.", field);
         }
     }
 }
