@@ -83,6 +83,32 @@ public sealed class CaseJourneyTests(CasesFactory factory) : IClassFixture<Cases
     }
 
     [Fact]
+    public async Task A_case_under_review_is_assessed_again_goes_back_to_the_council_and_follows_the_revision()
+    {
+        var ready = await Steps.ReadyForCouncilAsync("Revisionspump");
+        var recommendationId = Guid.NewGuid().ToString();
+        await factory.DeliverAsync(new RecommendationPublished { Recommendation = Events.Recommendation(ready, recommendationId), Audit = Events.Secretary });
+        await factory.DeliverAsync(new RecommendationReviewDue { Recommendation = Events.Recommendation(ready, recommendationId) });
+        var underReview = await Steps.GetAsync(ready);
+        Assert.Equal(CaseState.UnderReview, underReview.State);
+
+        var reassessed = await Steps.OrderAssessmentAsync(underReview);
+        Assert.Equal(CaseState.InAssessment, reassessed.State);
+        var readyAgain = await Steps.MarkReadyAsync(await Steps.DeliverAsync(reassessed));
+        Assert.Equal(CaseState.ReadyForCouncil, readyAgain.State);
+        await factory.DeliverAsync(new RecommendationRevised { Recommendation = Events.Recommendation(ready, recommendationId, version: 2), PreviousVersion = 1, ChangeSummary = "Ny evidens.", Audit = Events.Secretary });
+
+        var revised = await Steps.GetAsync(ready);
+        Assert.Equal((CaseState.Recommended, 2), (revised.State, revised.Recommendation.Version));
+        Assert.Equal(2, revised.Assessments.Count);
+        await using var db = await Db();
+        var readyEvents = await db.Outbox.Where(m => m.Type == CaseReadyForCouncil.Descriptor.FullName && m.Data.Contains(ready.CaseId)).Select(m => m.Data).ToListAsync();
+        Assert.Equal(2, readyEvents.Count);
+        // The council sees every assessment again, the new one included.
+        Assert.Equal(2, readyEvents.Select(CaseReadyForCouncil.Parser.ParseJson).Max(e => e.AssessmentSummaries.Count));
+    }
+
+    [Fact]
     public async Task A_redelivered_or_older_recommendation_changes_nothing()
     {
         var ready = await Steps.ReadyForCouncilAsync("Redelivered pump");
