@@ -173,6 +173,15 @@ public sealed class CaseStateMachineTests(CasesFactory factory) : IClassFixture<
         var other = await Steps.RegisterAsync();
         var refused = await Assert.ThrowsAsync<RpcException>(() => _cases.NominateCaseAsync(new NominateCaseRequest { Name = other.Name, Etag = other.Etag, Reason = "Annan region." }, TestTokens.As(Roles.RegionContact, region: "14")).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal(other, await Steps.GetAsync(other));
+
+        // A product a company reported is no region's to nominate, whichever region the contact person is from.
+        var registration = Products.Registration();
+        (registration.Product.Source, registration.Product.SourceDetail) = (ProductSource.Company, "13");
+        var fromCompany = (await _cases.RegisterProductAsync(registration, CaseSteps.PreparationGroup)).Case;
+        refused = await Assert.ThrowsAsync<RpcException>(() => _cases.NominateCaseAsync(new NominateCaseRequest { Name = fromCompany.Name, Etag = fromCompany.Etag, Reason = "Vi vill ha den." }, TestTokens.As(Roles.RegionContact, region: "13")).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal(fromCompany, await Steps.GetAsync(fromCompany));
     }
 
     [Theory]
