@@ -129,6 +129,21 @@ public sealed class CaseCommandValidationTests(CasesFactory factory) : IClassFix
             "name", "page_size");
     }
 
+    [Fact]
+    public async Task The_timeline_refuses_a_page_token_it_did_not_give_and_an_unknown_case_is_not_found()
+    {
+        var registered = await Steps.RegisterAsync();
+        foreach (var token in new[] { "not-a-token", Samverkan.ServiceDefaults.Errors.Paging.Encode("0"), Samverkan.ServiceDefaults.Errors.Paging.Encode("x") })
+        {
+            await AssertRefusedAsync(
+                _ => _cases.ListCaseTimelineAsync(new ListCaseTimelineRequest { Name = registered.Name, PageToken = token }, CaseSteps.PreparationGroup).ResponseAsync,
+                "page_token");
+        }
+
+        var missing = await Assert.ThrowsAsync<RpcException>(() => _cases.ListCaseTimelineAsync(new ListCaseTimelineRequest { Name = $"cases/{Guid.NewGuid()}" }, CaseSteps.PreparationGroup).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+    }
+
     private static async Task AssertRefusedAsync(Func<object?, Task> call, params string[] fields)
     {
         var refused = await Assert.ThrowsAsync<RpcException>(() => call(null));

@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samverkan.Cases.Data;
@@ -82,6 +83,32 @@ public sealed class CaseJourneyTests(CasesFactory factory) : IClassFixture<Cases
     }
 
     [Fact]
+    public async Task A_case_under_review_is_assessed_again_goes_back_to_the_council_and_follows_the_revision()
+    {
+        var ready = await Steps.ReadyForCouncilAsync("Revisionspump");
+        var recommendationId = Guid.NewGuid().ToString();
+        await factory.DeliverAsync(new RecommendationPublished { Recommendation = Events.Recommendation(ready, recommendationId), Audit = Events.Secretary });
+        await factory.DeliverAsync(new RecommendationReviewDue { Recommendation = Events.Recommendation(ready, recommendationId) });
+        var underReview = await Steps.GetAsync(ready);
+        Assert.Equal(CaseState.UnderReview, underReview.State);
+
+        var reassessed = await Steps.OrderAssessmentAsync(underReview);
+        Assert.Equal(CaseState.InAssessment, reassessed.State);
+        var readyAgain = await Steps.MarkReadyAsync(await Steps.DeliverAsync(reassessed));
+        Assert.Equal(CaseState.ReadyForCouncil, readyAgain.State);
+        await factory.DeliverAsync(new RecommendationRevised { Recommendation = Events.Recommendation(ready, recommendationId, version: 2), PreviousVersion = 1, ChangeSummary = "Ny evidens.", Audit = Events.Secretary });
+
+        var revised = await Steps.GetAsync(ready);
+        Assert.Equal((CaseState.Recommended, 2), (revised.State, revised.Recommendation.Version));
+        Assert.Equal(2, revised.Assessments.Count);
+        await using var db = await Db();
+        var readyEvents = await db.Outbox.Where(m => m.Type == CaseReadyForCouncil.Descriptor.FullName && m.Data.Contains(ready.CaseId)).Select(m => m.Data).ToListAsync();
+        Assert.Equal(2, readyEvents.Count);
+        // The council sees every assessment again, the new one included.
+        Assert.Equal(2, readyEvents.Select(CaseReadyForCouncil.Parser.ParseJson).Max(e => e.AssessmentSummaries.Count));
+    }
+
+    [Fact]
     public async Task A_redelivered_or_older_recommendation_changes_nothing()
     {
         var ready = await Steps.ReadyForCouncilAsync("Redelivered pump");
@@ -155,6 +182,76 @@ public sealed class CaseJourneyTests(CasesFactory factory) : IClassFixture<Cases
         Assert.All(entries, e => Assert.Equal(("anna.berg", "Testregionen"), (e.Audit.Actor.Subject, e.Audit.Actor.Organisation)));
         Assert.Equal("Stor patientnytta för barn med typ 1-diabetes.", entries[1].Audit.Reason);
         Assert.Empty(rest.NextPageToken);
+    }
+
+    [Fact]
+    public async Task Every_state_change_publishes_CaseStatusChanged_with_the_state_before_and_after_through_the_outbox()
+    {
+        var ready = await Steps.ReadyForCouncilAsync("Statuspump");
+        var recommendationId = Guid.NewGuid().ToString();
+        await factory.DeliverAsync(new RecommendationPublished { Recommendation = Events.Recommendation(ready, recommendationId), Audit = Events.Secretary });
+        await factory.DeliverAsync(new RecommendationRevised { Recommendation = Events.Recommendation(ready, recommendationId, version: 2), PreviousVersion = 1, ChangeSummary = "Ny evidens.", Audit = Events.Secretary });
+        await factory.DeliverAsync(new RecommendationReviewDue { Recommendation = Events.Recommendation(ready, recommendationId, version: 2) });
+        var underReview = await Steps.GetAsync(ready);
+        var closed = (await _cases.CloseCaseAsync(new CloseCaseRequest { Name = ready.Name, Etag = underReview.Etag, Grounds = "Ersatt av nästa generation." }, CaseSteps.PreparationGroup)).Case;
+        var declined = await Steps.PrioritiseAsync(await Steps.NominateAsync(await Steps.RegisterAsync("Avböjd pump")));
+        declined = (await _cases.DeclineCaseAsync(new DeclineCaseRequest { Name = declined.Name, Etag = declined.Etag, Grounds = "Hanteras regionalt." }, CaseSteps.PreparationGroup)).Case;
+
+        var moves = await StatusChangesAsync(closed.CaseId);
+        Assert.Equal(
+            [
+                (CaseState.Registered, CaseState.Nominated), (CaseState.Nominated, CaseState.Accepted), (CaseState.Accepted, CaseState.InAssessment),
+                (CaseState.InAssessment, CaseState.ReadyForCouncil), (CaseState.ReadyForCouncil, CaseState.Recommended),
+                (CaseState.Recommended, CaseState.UnderReview), (CaseState.UnderReview, CaseState.Closed),
+            ],
+            moves.Select(e => (e.PreviousState, e.State)));
+        Assert.Equal(("sekreterare", "MTP-rådet"), (moves[4].Audit.Actor.Subject, moves[4].Audit.Actor.Organisation));
+        Assert.Equal(("anna.berg", "Ersatt av nästa generation."), (moves[^1].Audit.Actor.Subject, moves[^1].Audit.Reason));
+        var decline = (await StatusChangesAsync(declined.CaseId))[^1];
+        Assert.Equal((CaseState.Nominated, CaseState.Declined, "Hanteras regionalt."), (decline.PreviousState, decline.State, decline.Audit.Reason));
+    }
+
+    [Fact]
+    public async Task The_timeline_only_grows_and_each_entry_keeps_its_time()
+    {
+        var registeredAt = factory.Clock.GetUtcNow();
+        var nominated = await Steps.NominateAsync(await Steps.RegisterAsync("Oföränderlig pump"));
+        var before = (await _cases.ListCaseTimelineAsync(new ListCaseTimelineRequest { Name = nominated.Name }, CaseSteps.PreparationGroup)).Entries;
+
+        factory.Clock.Advance(TimeSpan.FromHours(3));
+        var prioritised = await Steps.PrioritiseAsync(nominated);
+        await _cases.CloseCaseAsync(new CloseCaseRequest { Name = prioritised.Name, Etag = prioritised.Etag, Grounds = "Dras tillbaka." }, CaseSteps.PreparationGroup);
+        var after = (await _cases.ListCaseTimelineAsync(new ListCaseTimelineRequest { Name = nominated.Name }, CaseSteps.PreparationGroup)).Entries;
+
+        Assert.Equal(before, after.Take(before.Count));
+        Assert.Equal(["prioritised", "closed"], after.Skip(before.Count).Select(e => e.Action));
+        Assert.Equal(Timestamp.FromDateTimeOffset(registeredAt), after[0].Audit.Time);
+        Assert.Equal(Timestamp.FromDateTimeOffset(registeredAt.AddHours(3)), after[^1].Audit.Time);
+        Assert.Equal(CaseState.Closed, after[^1].State);
+    }
+
+    [Fact]
+    public async Task Accepting_with_other_advice_than_avvakta_keeps_that_advice()
+    {
+        var prioritised = await Steps.PrioritiseAsync(await Steps.NominateAsync(await Steps.RegisterAsync("Rådpump")));
+
+        var accepted = (await _cases.AcceptCaseAsync(new AcceptCaseRequest
+        {
+            Name = prioritised.Name,
+            Etag = prioritised.Etag,
+            InterimAdvice = RecommendationOutcome.CanUse,
+            Grounds = "Redan i bruk i flera regioner.",
+        }, CaseSteps.PreparationGroup)).Case;
+
+        Assert.Equal((true, RecommendationOutcome.CanUse, "Redan i bruk i flera regioner."), (accepted.Decision.Accepted, accepted.Decision.InterimAdvice, accepted.Decision.Grounds));
+        Assert.Equal("anna.berg", accepted.Decision.Audit.Actor.Subject);
+    }
+
+    private async Task<List<CaseStatusChanged>> StatusChangesAsync(string caseId)
+    {
+        await using var db = await Db();
+        var data = await db.Outbox.Where(m => m.Type == CaseStatusChanged.Descriptor.FullName && m.Data.Contains(caseId)).OrderBy(m => m.Sequence).Select(m => m.Data).ToListAsync();
+        return [.. data.Select(CaseStatusChanged.Parser.ParseJson)];
     }
 
     private async Task<CasesDbContext> Db() =>

@@ -1,6 +1,7 @@
 using Google.Rpc;
 using Grpc.Core;
 using Samverkan.Cases.V1;
+using Samverkan.Events.V1;
 using Samverkan.ServiceDefaults.Security;
 using Samverkan.Testing;
 using Samverkan.Testing.Cases;
@@ -90,6 +91,54 @@ public sealed class CaseStateMachineTests(CasesFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_stale_etag_is_aborted_before_the_command_s_own_checks()
+    {
+        var ordered = await Steps.OrderAssessmentAsync(await Steps.AcceptAsync(await Steps.PrioritiseAsync(await Steps.NominateAsync(await Steps.RegisterAsync()))));
+        await factory.DeliverAsync(new ProcurementStatusChanged { ProcurementId = Guid.NewGuid().ToString(), Title = "Ramavtal", CaseIds = { ordered.CaseId }, Summary = "Avtal tecknat." });
+
+        // The assessment is still pending, but the caller's view is out of date: that is what they need to hear first.
+        var stale = await Assert.ThrowsAsync<RpcException>(() => Steps.MarkReadyAsync(ordered));
+        Assert.Equal(StatusCode.Aborted, stale.StatusCode);
+
+        var nominated = await Steps.NominateAsync(await Steps.RegisterAsync());
+        await factory.DeliverAsync(new ProcurementStatusChanged { ProcurementId = Guid.NewGuid().ToString(), Title = "Ramavtal", CaseIds = { nominated.CaseId }, Summary = "Avtal tecknat." });
+        Assert.Equal(StatusCode.Aborted, (await Assert.ThrowsAsync<RpcException>(() => Steps.AcceptAsync(nominated))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_closed_case_with_an_undelivered_assessment_names_its_state_not_the_assessment()
+    {
+        var ordered = await Steps.OrderAssessmentAsync(await Steps.AcceptAsync(await Steps.PrioritiseAsync(await Steps.NominateAsync(await Steps.RegisterAsync()))));
+        var closed = (await _cases.CloseCaseAsync(new CloseCaseRequest { Name = ordered.Name, Etag = ordered.Etag, Grounds = "Studien avbröts." }, CaseSteps.PreparationGroup)).Case;
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => Steps.MarkReadyAsync(closed));
+
+        Assert.Equal("ILLEGAL_TRANSITION", Assert.Single(refused.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations).Type);
+        Assert.Contains("Closed is final", refused.Status.Detail, StringComparison.Ordinal);
+        var delivery = await Assert.ThrowsAsync<RpcException>(() => Steps.DeliverAsync(closed));
+        Assert.Equal("ILLEGAL_TRANSITION", Assert.Single(delivery.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations).Type);
+        Assert.Equal(closed, await Steps.GetAsync(closed));
+    }
+
+    [Fact]
+    public async Task A_request_id_already_used_for_another_case_s_assessment_is_refused_and_that_case_is_untouched()
+    {
+        var first = await Steps.AcceptAsync(await Steps.PrioritiseAsync(await Steps.NominateAsync(await Steps.RegisterAsync())));
+        var second = await Steps.AcceptAsync(await Steps.PrioritiseAsync(await Steps.NominateAsync(await Steps.RegisterAsync())));
+        var order = Steps.OrderRequest(first);
+        await _cases.OrderAssessmentAsync(order, CaseSteps.PreparationGroup);
+
+        (order.Name, order.Etag) = (second.Name, second.Etag);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _cases.OrderAssessmentAsync(order, CaseSteps.PreparationGroup).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Equal("request_id", Assert.Single(refused.FieldViolations()).Field);
+        Assert.Equal(second, await Steps.GetAsync(second));
+        // The second case still takes an order of its own: nothing of the refused one was kept.
+        Assert.Equal(CaseState.InAssessment, (await Steps.OrderAssessmentAsync(second)).State);
+    }
+
+    [Fact]
     public async Task Ordering_an_assessment_twice_with_one_request_id_orders_it_once()
     {
         var accepted = await Steps.AcceptAsync(await Steps.PrioritiseAsync(await Steps.NominateAsync(await Steps.RegisterAsync())));
@@ -124,6 +173,15 @@ public sealed class CaseStateMachineTests(CasesFactory factory) : IClassFixture<
         var other = await Steps.RegisterAsync();
         var refused = await Assert.ThrowsAsync<RpcException>(() => _cases.NominateCaseAsync(new NominateCaseRequest { Name = other.Name, Etag = other.Etag, Reason = "Annan region." }, TestTokens.As(Roles.RegionContact, region: "14")).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal(other, await Steps.GetAsync(other));
+
+        // A product a company reported is no region's to nominate, whichever region the contact person is from.
+        var registration = Products.Registration();
+        (registration.Product.Source, registration.Product.SourceDetail) = (ProductSource.Company, "13");
+        var fromCompany = (await _cases.RegisterProductAsync(registration, CaseSteps.PreparationGroup)).Case;
+        refused = await Assert.ThrowsAsync<RpcException>(() => _cases.NominateCaseAsync(new NominateCaseRequest { Name = fromCompany.Name, Etag = fromCompany.Etag, Reason = "Vi vill ha den." }, TestTokens.As(Roles.RegionContact, region: "13")).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal(fromCompany, await Steps.GetAsync(fromCompany));
     }
 
     [Theory]

@@ -27,6 +27,20 @@ public sealed class RegisterProductTests(CasesFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task An_ivdr_software_product_keeps_its_device_identifiers_and_may_have_no_market_date()
+    {
+        var request = Products.Registration("Beslutsstöd Sepsis");
+        var product = request.Product;
+        (product.Regulation, product.RiskClass, product.CeMarkingStatus, product.IsSoftware) = (Regulation.Ivdr, RiskClass.IvdrC, CeMarkingStatus.Pending, true);
+        (product.BasicUdiDi, product.EmdnCode, product.ExpectedMarketDate) = ("73500001SEPSIS01KB", "W0105", null);
+
+        var registered = (await _cases.RegisterProductAsync(request, TestTokens.As(Roles.PreparationGroup))).Case;
+
+        Assert.Equal(product, registered.Product);
+        Assert.Equal(product, (await _cases.GetCaseAsync(new GetCaseRequest { Name = registered.Name }, TestTokens.As(Roles.Operator))).Case.Product);
+    }
+
+    [Fact]
     public async Task Registering_opens_the_case_in_the_read_model_and_stores_CaseOpened_in_the_outbox()
     {
         var registered = (await _cases.RegisterProductAsync(Products.Registration("Read model check"), TestTokens.As(Roles.PreparationGroup))).Case;
@@ -62,16 +76,27 @@ public sealed class RegisterProductTests(CasesFactory factory) : IClassFixture<C
         other.Product.SourceDetail = "14";
         var refused = await Assert.ThrowsAsync<RpcException>(() => _cases.RegisterProductAsync(other, TestTokens.As(Roles.RegionContact, region: "13")).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.False(await OpenedAsync(other));
+
+        var company = Products.Registration();
+        (company.Product.Source, company.Product.SourceDetail) = (ProductSource.Company, "Acme Medical AB");
+        refused = await Assert.ThrowsAsync<RpcException>(() => _cases.RegisterProductAsync(company, TestTokens.As(Roles.RegionContact, region: "13")).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.False(await OpenedAsync(company));
     }
 
     [Theory]
     [InlineData(Roles.Operator)]
     [InlineData(Roles.CouncilMember)]
+    [InlineData(Roles.CouncilSecretary)]
+    [InlineData(Roles.ProcurementCoordinator)]
     [InlineData(Roles.Public)]
     public async Task Roles_that_do_not_register_products_are_refused(string role)
     {
-        var refused = await Assert.ThrowsAsync<RpcException>(() => _cases.RegisterProductAsync(Products.Registration(), TestTokens.As(role)).ResponseAsync);
+        var request = Products.Registration();
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _cases.RegisterProductAsync(request, TestTokens.As(role)).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.False(await OpenedAsync(request));
     }
 
     [Fact]
@@ -90,6 +115,14 @@ public sealed class RegisterProductTests(CasesFactory factory) : IClassFixture<C
         var malformed = await Assert.ThrowsAsync<RpcException>(() => _cases.GetCaseAsync(new GetCaseRequest { Name = "products/42" }, TestTokens.As(Roles.Operator)).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode);
         Assert.Equal("name", Assert.Single(malformed.FieldViolations()).Field);
+    }
+
+    /// <summary>Whether the registration opened a case (its id follows from the request id) or published anything.</summary>
+    private async Task<bool> OpenedAsync(RegisterProductRequest request)
+    {
+        var caseId = Domain.CaseIds.FromRequestId(Guid.Parse(request.RequestId));
+        await using var db = await Db();
+        return await db.Cases.AnyAsync(c => c.CaseId == caseId) || await db.Outbox.AnyAsync(m => m.Data.Contains(caseId.ToString()));
     }
 
     private async Task<CasesDbContext> Db() =>

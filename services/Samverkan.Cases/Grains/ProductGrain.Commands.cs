@@ -29,15 +29,12 @@ public sealed partial class ProductGrain
             return met.Count == 0 ? "No criterion met." : "Criteria met: " + string.Join(", ", met) + ".";
         });
 
-    public Task<CaseSnapshot> AcceptAsync(Accept command)
-    {
-        EnsurePrioritised();
-        return ChangeAsync(command, CaseAction.Accept, "accepted", now =>
+    public Task<CaseSnapshot> AcceptAsync(Accept command) =>
+        ChangeAsync(command, CaseAction.Accept, "accepted", now =>
         {
             S.Decision = new CaseDecision { Accepted = true, InterimAdvice = command.InterimAdvice, Grounds = command.Reason, Actor = command.Actor, DecidedAt = now };
             return $"Accepted into national collaboration; interim advice to the regions: {command.InterimAdvice}.";
-        });
-    }
+        }, EnsurePrioritised);
 
     public Task<CaseSnapshot> DeclineAsync(Decline command) =>
         ChangeAsync(command, CaseAction.Decline, "declined", now =>
@@ -70,38 +67,19 @@ public sealed partial class ProductGrain
         });
     }
 
-    public Task<CaseSnapshot> RecordAssessmentDeliveryAsync(RecordAssessmentDelivery command)
-    {
-        EnsureRegistered();
-        var assessment = S.Assessments.SingleOrDefault(a => a.AssessmentId == command.AssessmentId)
-            ?? throw new NotFoundException($"{ResourceName}/assessments/{command.AssessmentId}");
-        if (assessment.IsDelivered)
+    public Task<CaseSnapshot> RecordAssessmentDeliveryAsync(RecordAssessmentDelivery command) =>
+        ChangeAsync(command, CaseAction.RecordAssessmentDelivery, "assessment-delivered", now =>
         {
-            throw new FailedPreconditionException("ASSESSMENT_DELIVERED", $"{ResourceName}/assessments/{command.AssessmentId}",
-                $"The assessment was already delivered on {assessment.DeliveredAt:yyyy-MM-dd} ({assessment.ReportReference}).");
-        }
-
-        return ChangeAsync(command, CaseAction.RecordAssessmentDelivery, "assessment-delivered", now =>
-        {
+            var assessment = S.Assessments.Single(a => a.AssessmentId == command.AssessmentId);
             assessment.DeliveredAt = now;
             assessment.ReportReference = command.ReportReference;
             assessment.Summary = command.Summary;
             ScheduleAssessmentDue(assessment, cancel: true);
             return $"Assessment {assessment.AssessmentId} from {assessment.AssessorName} delivered: {command.ReportReference}.";
-        });
-    }
+        }, () => EnsureUndelivered(command.AssessmentId));
 
-    public Task<CaseSnapshot> MarkReadyForCouncilAsync(MarkReadyForCouncil command)
-    {
-        EnsureRegistered();
-        var pending = S.Assessments.Where(a => !a.IsDelivered).ToList();
-        if (pending.Count > 0)
-        {
-            throw new FailedPreconditionException("ASSESSMENT_PENDING", ResourceName,
-                $"The case waits for {pending.Count} ordered assessment(s): {string.Join(", ", pending.Select(a => $"{a.AssessorName} expected {a.ExpectedDeliveryDate:yyyy-MM-dd}"))}.");
-        }
-
-        return ChangeAsync(command, CaseAction.MarkReadyForCouncil, "ready-for-council", now =>
+    public Task<CaseSnapshot> MarkReadyForCouncilAsync(MarkReadyForCouncil command) =>
+        ChangeAsync(command, CaseAction.MarkReadyForCouncil, "ready-for-council", now =>
         {
             Emit(now, new CaseReadyForCouncil
             {
@@ -113,8 +91,7 @@ public sealed partial class ProductGrain
                 Audit = command.Actor.ToAudit(now, command.Reason),
             });
             return "Ready for the council.";
-        });
-    }
+        }, EnsureNothingPending);
 
     public Task<CaseSnapshot> CloseAsync(Close command) =>
         ChangeAsync(command, CaseAction.Close, "closed", _ =>
@@ -130,11 +107,31 @@ public sealed partial class ProductGrain
 
     private void EnsurePrioritised()
     {
-        EnsureRegistered();
-        if (S.Status == CaseStatus.Nominated && S.Prioritisation is null)
+        if (S.Prioritisation is null)
         {
             throw new FailedPreconditionException("NOT_PRIORITISED", ResourceName,
                 "A nominated case is prioritised against the criteria (PrioritiseCase) before it is accepted.");
+        }
+    }
+
+    private void EnsureUndelivered(Guid assessmentId)
+    {
+        var assessment = S.Assessments.SingleOrDefault(a => a.AssessmentId == assessmentId)
+            ?? throw new NotFoundException($"{ResourceName}/assessments/{assessmentId}");
+        if (assessment.IsDelivered)
+        {
+            throw new FailedPreconditionException("ASSESSMENT_DELIVERED", $"{ResourceName}/assessments/{assessmentId}",
+                $"The assessment was already delivered on {assessment.DeliveredAt:yyyy-MM-dd} ({assessment.ReportReference}).");
+        }
+    }
+
+    private void EnsureNothingPending()
+    {
+        var pending = S.Assessments.Where(a => !a.IsDelivered).ToList();
+        if (pending.Count > 0)
+        {
+            throw new FailedPreconditionException("ASSESSMENT_PENDING", ResourceName,
+                $"The case waits for {pending.Count} ordered assessment(s): {string.Join(", ", pending.Select(a => $"{a.AssessorName} expected {a.ExpectedDeliveryDate:yyyy-MM-dd}"))}.");
         }
     }
 

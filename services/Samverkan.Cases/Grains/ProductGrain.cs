@@ -70,7 +70,12 @@ public sealed partial class ProductGrain(
         return Task.FromResult<IReadOnlyList<TimelineEntry>>(S.Timeline);
     }
 
-    private async Task<CaseSnapshot> ChangeAsync(CaseCommand command, CaseAction action, string what, Func<DateTimeOffset, string> apply)
+    /// <summary>
+    /// Checks, in this order, that the case exists, that the caller may act on it, that their etag is current and that
+    /// the state allows <paramref name="action"/>; then the command's own <paramref name="precondition"/>, so a stale
+    /// etag is always Aborted and a move the state machine forbids is always named as such. Only then is anything changed.
+    /// </summary>
+    private async Task<CaseSnapshot> ChangeAsync(CaseCommand command, CaseAction action, string what, Func<DateTimeOffset, string> apply, Action? precondition = null)
     {
         EnsureRegistered();
         if (command.RestrictedToRegion is { } region && (S.Product!.Source != ProductSource.Region || S.Product.SourceDetail != region))
@@ -85,6 +90,7 @@ public sealed partial class ProductGrain(
 
         var previous = S.Status;
         var next = previous.Apply(action, CaseId);
+        precondition?.Invoke();
         var now = clock.GetUtcNow();
         var details = apply(now);
         Record(now, command.Actor, next, what, command.Reason, details);

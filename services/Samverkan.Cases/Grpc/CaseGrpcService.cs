@@ -1,5 +1,7 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Samverkan.Cases.Data;
 using Samverkan.Cases.Domain;
 using Samverkan.Cases.Grains;
 using Samverkan.Cases.V1;
@@ -11,7 +13,8 @@ namespace Samverkan.Cases.Grpc;
 
 /// <summary>The cases contract: validates, calls the product's grain (or the read model for lists), maps the answer.</summary>
 [Authorize]
-public sealed class CaseGrpcService(IGrainFactory grains, ReferenceDataCatalog catalog, CaseQueries queries, TimeProvider clock)
+public sealed class CaseGrpcService(
+    IGrainFactory grains, ReferenceDataCatalog catalog, CaseQueries queries, IDbContextFactory<CasesDbContext> contexts, TimeProvider clock)
     : CaseService.CaseServiceBase
 {
     [Authorize(Roles = $"{Roles.PreparationGroup},{Roles.RegionContact}")]
@@ -88,6 +91,7 @@ public sealed class CaseGrpcService(IGrainFactory grains, ReferenceDataCatalog c
     public override async Task<OrderAssessmentResponse> OrderAssessment(OrderAssessmentRequest request, ServerCallContext context)
     {
         var (caseId, command) = CommandValidation.OrderAssessment(request, context.Caller(), clock);
+        await EnsureAssessmentIdIsThisCasesAsync(caseId, command.AssessmentId, context.CancellationToken);
         return new OrderAssessmentResponse { Case = (await Product(caseId).OrderAssessmentAsync(command)).ToProto() };
     }
 
@@ -113,6 +117,23 @@ public sealed class CaseGrpcService(IGrainFactory grains, ReferenceDataCatalog c
     {
         var (caseId, command) = CommandValidation.Close(request, context.Caller());
         return new CloseCaseResponse { Case = (await Product(caseId).CloseAsync(command)).ToProto() };
+    }
+
+    /// <summary>
+    /// The request id becomes the assessment's id, which is unique across cases: reusing one from another case would
+    /// otherwise be stored in the grain and then fail in the overdue list. The read model holds every ordered
+    /// assessment by the time its call returns, so a reuse after that is found here.
+    /// </summary>
+    private async Task EnsureAssessmentIdIsThisCasesAsync(Guid caseId, Guid assessmentId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var owner = await db.Assessments.AsNoTracking().Where(a => a.AssessmentId == assessmentId).Select(a => (Guid?)a.CaseId).SingleOrDefaultAsync(cancellationToken);
+        if (owner is { } other && other != caseId)
+        {
+            var v = new Validation();
+            v.Add("request_id", "is already the id of an assessment of another case; choose a new UUID per order");
+            v.ThrowIfInvalid();
+        }
     }
 
     private IProductGrain Product(Guid caseId) => grains.GetGrain<IProductGrain>(caseId);
