@@ -113,6 +113,11 @@ public sealed class MemberTests : CouncilTest
             Reason = "Igen.",
         }, CouncilSteps.Secretary).ResponseAsync);
         Assert.Equal(StatusCode.Aborted, stale.StatusCode);
+
+        var trail = (await Council.ListAuditRecordsAsync(new ListAuditRecordsRequest { Resource = member.Name }, CouncilSteps.Secretary)).AuditRecords;
+        Assert.Equal(["member.appointed", "member.mandate-ended"], trail.Select(a => a.Action));
+        Assert.Equal("Har lämnat regionen.", trail[1].Audit.Reason);
+        Assert.Equal("sekreterare", trail[1].Audit.Actor.Subject);
     }
 
     [Fact]
@@ -139,6 +144,7 @@ public sealed class MemberTests : CouncilTest
             Reason = "För tidigt.",
         }, CouncilSteps.Secretary).ResponseAsync);
         Assert.Equal("term_end", Assert.Single(early.FieldViolations()).Field);
+        Assert.Equal(member, Assert.Single((await Council.ListMembersAsync(new ListMembersRequest(), CouncilSteps.Secretary)).Members));
     }
 
     [Fact]

@@ -40,6 +40,17 @@ public sealed partial class CouncilGrpcService
         }
 
         var after = v.PageToken(request.PageToken, 3);
+        DateTime afterUpdated = default;
+        var afterId = Guid.Empty;
+        var afterVersion = 0;
+        if (after is [var updated, var recommendation, var version])
+        {
+            v.Check(DateTime.TryParse(updated, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out afterUpdated)
+                && Guid.TryParse(recommendation, out afterId)
+                && int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out afterVersion),
+                "page_token", "is not a page token from a previous response");
+        }
+
         v.ThrowIfInvalid();
 
         var query = db.Recommendations.AsNoTracking();
@@ -77,14 +88,11 @@ public sealed partial class CouncilGrpcService
             query = query.Where(r => r.PublishedAt < before);
         }
 
-        if (after is [var updated, var recommendation, var version])
+        if (after is not null)
         {
-            var updatedAt = DateTime.Parse(updated, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-            var recommendationId = Guid.Parse(recommendation);
-            var versionNumber = int.Parse(version, CultureInfo.InvariantCulture);
-            query = query.Where(r => r.UpdatedAt < updatedAt
-                || (r.UpdatedAt == updatedAt && (r.RecommendationId.CompareTo(recommendationId) < 0
-                    || (r.RecommendationId == recommendationId && r.Version < versionNumber))));
+            query = query.Where(r => r.UpdatedAt < afterUpdated
+                || (r.UpdatedAt == afterUpdated && (r.RecommendationId.CompareTo(afterId) < 0
+                    || (r.RecommendationId == afterId && r.Version < afterVersion))));
         }
 
         var page = await query.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.RecommendationId).ThenByDescending(r => r.Version)
