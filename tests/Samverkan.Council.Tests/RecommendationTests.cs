@@ -37,6 +37,25 @@ public sealed class RecommendationTests : CouncilTest
     }
 
     [Fact]
+    public async Task Drafts_published_at_once_get_distinct_numbers()
+    {
+        var council = await Steps.AppointCouncilAsync();
+        var drafts = new List<Recommendation>();
+        for (var i = 0; i < 6; i++)
+        {
+            var (meeting, _) = await Steps.HeldMeetingWithCaseAsync($"Produkt {i}");
+            drafts.Add((await Steps.DecideAsync(meeting, council.Deciding)).Recommendation);
+        }
+
+        var published = await Task.WhenAll(drafts.Select(Steps.PublishAsync));
+
+        var year = TimeZoneInfo.ConvertTime(Factory.Clock.GetUtcNow(), ServiceDefaults.Hosting.SwedishTime.Zone).Year;
+        Assert.Equal(Enumerable.Range(1, 6).Select(n => $"MTP-{year}-{n:000}"), published.Select(p => p.Number).Order(StringComparer.Ordinal));
+        Assert.Equal(published.Select(p => p.Number).Order(StringComparer.Ordinal),
+            (await Factory.OutboxAsync<RecommendationPublished>()).Select(e => e.Recommendation.Number).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_published_recommendation_is_immutable()
     {
         var (_, published) = await Steps.PublishedAsync();
