@@ -174,6 +174,24 @@ public sealed class DecisionTests : CouncilTest
     }
 
     [Fact]
+    public async Task A_decision_with_a_review_date_in_the_past_writes_nothing()
+    {
+        var council = await Steps.AppointCouncilAsync();
+        var (meeting, _) = await Steps.HeldMeetingWithCaseAsync();
+        var request = Steps.Decision(meeting, council.Deciding);
+        request.ReviewDate = CouncilSteps.ToDate(Steps.Today.AddDays(-1));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Council.RecordDecisionAsync(request, CouncilSteps.Secretary).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("review_date", Assert.Single(error.FieldViolations()).Field);
+        Assert.Equal(meeting, (await Council.GetMeetingAsync(new GetMeetingRequest { Name = meeting.Name }, CouncilSteps.Secretary)).Meeting);
+        Assert.Empty((await Council.ListRecommendationsAsync(new ListRecommendationsRequest(), CouncilSteps.Secretary)).Recommendations);
+        var trail = (await Council.ListAuditRecordsAsync(new ListAuditRecordsRequest { Resource = meeting.Name }, CouncilSteps.Secretary)).AuditRecords;
+        Assert.DoesNotContain(trail, a => a.Action == "meeting.decided");
+    }
+
+    [Fact]
     public async Task A_healthcare_regional_decision_names_its_regions_and_keeps_a_given_review_date()
     {
         var council = await Steps.AppointCouncilAsync();

@@ -90,6 +90,83 @@ public sealed class MeetingTests : CouncilTest
     }
 
     [Fact]
+    public async Task Every_change_to_a_meeting_from_an_old_read_is_aborted_and_changes_nothing()
+    {
+        var council = await Steps.AppointCouncilAsync();
+        var planned = await Steps.PlanAsync();
+        var withCase = await Steps.AddCaseAsync(planned, await Steps.ReadyCaseAsync());
+        await AssertStale(withCase, Council.PublishAgendaAsync(new PublishAgendaRequest { Name = withCase.Name, Etag = planned.Etag }, CouncilSteps.Secretary).ResponseAsync);
+        await AssertStale(withCase, Council.DeclareConflictAsync(new DeclareConflictRequest
+        {
+            AgendaItem = withCase.AgendaItems[0].Name,
+            Etag = planned.Etag,
+            Member = council.Chair.Name,
+            Reason = "Jäv.",
+        }, CouncilSteps.Secretary).ResponseAsync);
+
+        var published = await Steps.PublishAgendaAsync(withCase);
+        await AssertStale(published, Council.HoldMeetingAsync(new HoldMeetingRequest { Name = published.Name, Etag = withCase.Etag }, CouncilSteps.Secretary).ResponseAsync);
+
+        var held = await Steps.HoldAsync(published);
+        var decision = Steps.Decision(held, council.Deciding);
+        decision.Etag = published.Etag;
+        await AssertStale(held, Council.RecordDecisionAsync(decision, CouncilSteps.Secretary).ResponseAsync);
+        await AssertStale(held, Council.ApproveMinutesAsync(new ApproveMinutesRequest
+        {
+            Name = held.Name,
+            Etag = published.Etag,
+            Minutes = "Protokoll.",
+            ApprovedBy = { council.Chair.Name },
+        }, CouncilSteps.Secretary).ResponseAsync);
+        Assert.Empty((await Council.ListRecommendationsAsync(new ListRecommendationsRequest(), CouncilSteps.Secretary)).Recommendations);
+    }
+
+    [Fact]
+    public async Task A_meeting_with_approved_minutes_is_closed()
+    {
+        var council = await Steps.AppointCouncilAsync();
+        var (held, _) = await Steps.HeldMeetingWithCaseAsync();
+        var closed = (await Council.ApproveMinutesAsync(new ApproveMinutesRequest
+        {
+            Name = held.Name,
+            Etag = held.Etag,
+            Minutes = "Protokoll.",
+            ApprovedBy = { council.Chair.Name },
+        }, CouncilSteps.Secretary)).Meeting;
+
+        await AssertIllegal(Council.ApproveMinutesAsync(new ApproveMinutesRequest { Name = closed.Name, Etag = closed.Etag, Minutes = "Igen.", ApprovedBy = { council.Chair.Name } }, CouncilSteps.Secretary).ResponseAsync);
+        await AssertIllegal(Steps.HoldAsync(closed));
+        await AssertIllegal(Steps.DeclareAsync(closed, council.Ordinary[0]));
+        await AssertIllegal(Steps.DecideAsync(closed, council.Deciding));
+        await AssertIllegal(Council.AddAgendaItemAsync(new AddAgendaItemRequest { Meeting = closed.Name, Etag = closed.Etag, Title = "Sent" }, CouncilSteps.Secretary).ResponseAsync);
+        Assert.Equal(closed, (await Council.GetMeetingAsync(new GetMeetingRequest { Name = closed.Name }, CouncilSteps.Secretary)).Meeting);
+    }
+
+    [Fact]
+    public async Task Publishing_an_agenda_holding_and_checking_readiness_refuse_bad_names_and_unknown_meetings()
+    {
+        var agenda = await Assert.ThrowsAsync<RpcException>(() => Council.PublishAgendaAsync(new PublishAgendaRequest { Name = "meetings/x", Etag = "x" }, CouncilSteps.Secretary).ResponseAsync);
+        Assert.Equal(["etag", "name"], agenda.FieldViolations().Select(v => v.Field).Order());
+        var hold = await Assert.ThrowsAsync<RpcException>(() => Council.HoldMeetingAsync(new HoldMeetingRequest(), CouncilSteps.Secretary).ResponseAsync);
+        Assert.Equal(["etag", "name"], hold.FieldViolations().Select(v => v.Field).Order());
+        var readiness = await Assert.ThrowsAsync<RpcException>(() => Council.CheckMeetingReadinessAsync(new CheckMeetingReadinessRequest { Name = "meetings/" }, CouncilSteps.Secretary).ResponseAsync);
+        Assert.Equal("name", Assert.Single(readiness.FieldViolations()).Field);
+
+        var unknown = $"meetings/{Guid.NewGuid()}";
+        foreach (var call in new Func<Task>[]
+        {
+            () => Council.PublishAgendaAsync(new PublishAgendaRequest { Name = unknown, Etag = "1" }, CouncilSteps.Secretary).ResponseAsync,
+            () => Council.HoldMeetingAsync(new HoldMeetingRequest { Name = unknown, Etag = "1" }, CouncilSteps.Secretary).ResponseAsync,
+            () => Council.CheckMeetingReadinessAsync(new CheckMeetingReadinessRequest { Name = unknown }, CouncilSteps.Secretary).ResponseAsync,
+        })
+        {
+            Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(call)).StatusCode);
+        }
+
+        Assert.Empty((await Council.ListMeetingsAsync(new ListMeetingsRequest(), CouncilSteps.Secretary)).Meetings);
+    }
+
+    [Fact]
     public async Task Only_ready_cases_go_on_an_agenda_and_each_only_once()
     {
         var planned = await Steps.PlanAsync();
@@ -128,6 +205,20 @@ public sealed class MeetingTests : CouncilTest
     }
 
     [Fact]
+    public async Task The_readiness_check_counts_only_mandates_covering_the_meeting_date()
+    {
+        var council = await Steps.AppointCouncilAsync();
+        var vastra = council.Members.Single(m => m.HealthcareRegionCode == "vastra");
+        await Council.EndMandateAsync(new EndMandateRequest { Name = vastra.Name, Etag = vastra.Etag, TermEnd = CouncilSteps.ToDate(Steps.Today), Reason = "Avgår." }, CouncilSteps.Secretary);
+        await Steps.AppointAsync("Ny ledamot Västra", MemberRole.Member, "vastra", fromDays: 30);
+        var meeting = await Steps.PlanAsync(inDays: 7);
+
+        var readiness = await Council.CheckMeetingReadinessAsync(new CheckMeetingReadinessRequest { Name = meeting.Name }, CouncilSteps.Secretary);
+        Assert.Equal(["vastra"], Assert.Single(readiness.Warnings).HealthcareRegionCodes);
+        Assert.DoesNotContain(readiness.SittingMembers, m => m.HealthcareRegionCode == "vastra");
+    }
+
+    [Fact]
     public async Task A_complete_council_is_ready()
     {
         await Steps.AppointCouncilAsync();
@@ -149,6 +240,7 @@ public sealed class MeetingTests : CouncilTest
             MeetingDate = CouncilSteps.ToDate(Steps.Today.AddDays(-1)),
         }, CouncilSteps.Secretary).ResponseAsync);
         Assert.Equal(["location", "meeting_date", "request_id"], bad.FieldViolations().Select(v => v.Field).Order());
+        Assert.Equal(first, Assert.Single((await Council.ListMeetingsAsync(new ListMeetingsRequest(), CouncilSteps.Secretary)).Meetings));
     }
 
     [Fact]
@@ -242,6 +334,13 @@ public sealed class MeetingTests : CouncilTest
             Location = "Stockholm",
         }, TestTokens.As(role)).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+    }
+
+    private async Task AssertStale(Meeting current, Task call)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => call);
+        Assert.Equal(StatusCode.Aborted, error.StatusCode);
+        Assert.Equal(current, (await Council.GetMeetingAsync(new GetMeetingRequest { Name = current.Name }, CouncilSteps.Secretary)).Meeting);
     }
 
     private static async Task AssertIllegal(Task call)

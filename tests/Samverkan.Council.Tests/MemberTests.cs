@@ -79,6 +79,40 @@ public sealed class MemberTests : CouncilTest
     }
 
     [Theory]
+    [InlineData(MemberRole.Chair, "norra")]
+    [InlineData(MemberRole.DeputyChair, "sodra")]
+    [InlineData(MemberRole.MunicipalRepresentative, "")]
+    public async Task The_council_has_one_chair_one_deputy_and_one_municipal_representative_at_a_time(MemberRole role, string region)
+    {
+        var holder = await Steps.AppointAsync("Första innehavaren", role, region, years: 1);
+        var during = Steps.MemberRequest("Andra innehavaren", role, region, fromDays: 100);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Council.CreateMemberAsync(during, CouncilSteps.Secretary).ResponseAsync);
+        Assert.Equal("SEAT_TAKEN", error.ErrorInfo()?.Reason);
+        Assert.Contains(holder.DisplayName, error.Status.Detail, StringComparison.Ordinal);
+
+        var successor = Steps.MemberRequest("Efterträdaren", role, region, fromDays: 366 + 30);
+        var appointed = (await Council.CreateMemberAsync(successor, CouncilSteps.Secretary)).Member;
+        var extended = await Assert.ThrowsAsync<RpcException>(() => Council.EndMandateAsync(new EndMandateRequest
+        {
+            Name = holder.Name,
+            Etag = holder.Etag,
+            TermEnd = appointed.TermStart,
+            Reason = "Förlängt.",
+        }, CouncilSteps.Secretary).ResponseAsync);
+        Assert.Equal("SEAT_TAKEN", extended.ErrorInfo()?.Reason);
+        Assert.Equal(2, (await Council.ListMembersAsync(new ListMembersRequest(), CouncilSteps.Secretary)).Members.Count);
+    }
+
+    [Fact]
+    public async Task Several_members_sit_for_one_healthcare_region()
+    {
+        await Steps.AppointAsync("Ledamot ett", MemberRole.Member, "norra");
+        await Steps.AppointAsync("Ledamot två", MemberRole.Member, "norra");
+        Assert.Equal(2, (await Council.ListMembersAsync(new ListMembersRequest { SittingOn = CouncilSteps.ToDate(Steps.Today) }, CouncilSteps.Secretary)).Members.Count);
+    }
+
+    [Theory]
     [InlineData(Roles.CouncilMember)]
     [InlineData(Roles.PreparationGroup)]
     [InlineData(Roles.Operator)]
@@ -113,6 +147,11 @@ public sealed class MemberTests : CouncilTest
             Reason = "Igen.",
         }, CouncilSteps.Secretary).ResponseAsync);
         Assert.Equal(StatusCode.Aborted, stale.StatusCode);
+
+        var trail = (await Council.ListAuditRecordsAsync(new ListAuditRecordsRequest { Resource = member.Name }, CouncilSteps.Secretary)).AuditRecords;
+        Assert.Equal(["member.appointed", "member.mandate-ended"], trail.Select(a => a.Action));
+        Assert.Equal("Har lämnat regionen.", trail[1].Audit.Reason);
+        Assert.Equal("sekreterare", trail[1].Audit.Actor.Subject);
     }
 
     [Fact]
@@ -139,6 +178,7 @@ public sealed class MemberTests : CouncilTest
             Reason = "För tidigt.",
         }, CouncilSteps.Secretary).ResponseAsync);
         Assert.Equal("term_end", Assert.Single(early.FieldViolations()).Field);
+        Assert.Equal(member, Assert.Single((await Council.ListMembersAsync(new ListMembersRequest(), CouncilSteps.Secretary)).Members));
     }
 
     [Fact]

@@ -37,6 +37,25 @@ public sealed class RecommendationTests : CouncilTest
     }
 
     [Fact]
+    public async Task Drafts_published_at_once_get_distinct_numbers()
+    {
+        var council = await Steps.AppointCouncilAsync();
+        var drafts = new List<Recommendation>();
+        for (var i = 0; i < 6; i++)
+        {
+            var (meeting, _) = await Steps.HeldMeetingWithCaseAsync($"Produkt {i}");
+            drafts.Add((await Steps.DecideAsync(meeting, council.Deciding)).Recommendation);
+        }
+
+        var published = await Task.WhenAll(drafts.Select(Steps.PublishAsync));
+
+        var year = TimeZoneInfo.ConvertTime(Factory.Clock.GetUtcNow(), ServiceDefaults.Hosting.SwedishTime.Zone).Year;
+        Assert.Equal(Enumerable.Range(1, 6).Select(n => $"MTP-{year}-{n:000}"), published.Select(p => p.Number).Order(StringComparer.Ordinal));
+        Assert.Equal(published.Select(p => p.Number).Order(StringComparer.Ordinal),
+            (await Factory.OutboxAsync<RecommendationPublished>()).Select(e => e.Recommendation.Number).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_published_recommendation_is_immutable()
     {
         var (_, published) = await Steps.PublishedAsync();
@@ -97,6 +116,15 @@ public sealed class RecommendationTests : CouncilTest
         Assert.Equal("REVISION_NOT_PUBLISHED_HERE", viaPublish.ErrorInfo()?.Reason);
         var noSummary = await Assert.ThrowsAsync<RpcException>(() => Council.ReviseRecommendationAsync(new ReviseRecommendationRequest { Name = v2.Name, Etag = v2.Etag, Reason = "Ny evidens." }, CouncilSteps.Secretary).ResponseAsync);
         Assert.Equal("change_summary", Assert.Single(noSummary.FieldViolations()).Field);
+        var stale = await Assert.ThrowsAsync<RpcException>(() => Council.ReviseRecommendationAsync(new ReviseRecommendationRequest
+        {
+            Name = v2.Name,
+            Etag = "9",
+            ChangeSummary = "Ny RCT.",
+            Reason = "Ny evidens.",
+        }, CouncilSteps.Secretary).ResponseAsync);
+        Assert.Equal(StatusCode.Aborted, stale.StatusCode);
+        Assert.Empty(await Factory.OutboxAsync<RecommendationRevised>());
 
         var revised = (await Council.ReviseRecommendationAsync(new ReviseRecommendationRequest
         {
@@ -117,6 +145,12 @@ public sealed class RecommendationTests : CouncilTest
         Assert.Equal(1, e.PreviousVersion);
         Assert.Equal(2, e.Recommendation.Version);
         Assert.Equal(revised.ChangeSummary, e.ChangeSummary);
+
+        var v1Trail = (await Council.ListAuditRecordsAsync(new ListAuditRecordsRequest { Resource = v1.Name }, CouncilSteps.Secretary)).AuditRecords;
+        Assert.Equal(["recommendation.decided", "recommendation.published", "recommendation.superseded"], v1Trail.Select(a => a.Action));
+        var v2Trail = (await Council.ListAuditRecordsAsync(new ListAuditRecordsRequest { Resource = v2.Name }, CouncilSteps.Secretary)).AuditRecords;
+        Assert.Equal(["recommendation.decided", "recommendation.published"], v2Trail.Select(a => a.Action));
+        Assert.Equal("Ny evidens.", v2Trail[1].Audit.Reason);
 
         var firstAsRevision = await Assert.ThrowsAsync<RpcException>(() => Council.ReviseRecommendationAsync(new ReviseRecommendationRequest { Name = v1.Name, Etag = old.Etag, ChangeSummary = "x", Reason = "x" }, CouncilSteps.Secretary).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, firstAsRevision.StatusCode);
@@ -178,6 +212,19 @@ public sealed class RecommendationTests : CouncilTest
         var stale = await Assert.ThrowsAsync<RpcException>(() => Council.PublishRecommendationAsync(new PublishRecommendationRequest { Name = draft.Name, Etag = "7", Reason = "x" }, CouncilSteps.Secretary).ResponseAsync);
         Assert.Equal(StatusCode.Aborted, stale.StatusCode);
 
+        var badRevision = await Assert.ThrowsAsync<RpcException>(() => Council.ReviseRecommendationAsync(new ReviseRecommendationRequest { Name = draft.Name + "/x" }, CouncilSteps.Secretary).ResponseAsync);
+        Assert.Equal(["change_summary", "etag", "name", "reason"], badRevision.FieldViolations().Select(v => v.Field).Order());
+        var unknownRevision = await Assert.ThrowsAsync<RpcException>(() => Council.ReviseRecommendationAsync(new ReviseRecommendationRequest
+        {
+            Name = $"recommendations/{Guid.NewGuid()}/versions/2",
+            Etag = "1",
+            ChangeSummary = "x",
+            Reason = "x",
+        }, CouncilSteps.Secretary).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, unknownRevision.StatusCode);
+        Assert.Equal(draft, (await Council.GetRecommendationAsync(new GetRecommendationRequest { Name = draft.Name }, CouncilSteps.Secretary)).Recommendation);
+        Assert.Empty(await Factory.OutboxAsync<RecommendationPublished>());
+
         Factory.Clock.Advance(TimeSpan.FromDays(800));
         var passed = await Assert.ThrowsAsync<RpcException>(() => Steps.PublishAsync(draft));
         Assert.Equal("REVIEW_DATE_PASSED", passed.ErrorInfo()?.Reason);
@@ -214,6 +261,35 @@ public sealed class RecommendationTests : CouncilTest
         Assert.Equal("name", Assert.Single(bad.FieldViolations()).Field);
         var unknown = await Assert.ThrowsAsync<RpcException>(() => Council.GetRecommendationAsync(new GetRecommendationRequest { Name = $"recommendations/{Guid.NewGuid()}" }, TestTokens.As(Roles.Public)).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+
+        foreach (var name in new[] { "", "recommendations/x", $"recommendations/{Guid.NewGuid()}/versions/0", $"recommendations/{Guid.NewGuid()}/drafts/1" })
+        {
+            var badGet = await Assert.ThrowsAsync<RpcException>(() => Council.GetRecommendationAsync(new GetRecommendationRequest { Name = name }, TestTokens.As(Roles.Public)).ResponseAsync);
+            Assert.Equal("name", Assert.Single(badGet.FieldViolations()).Field);
+        }
+
+        var unknownRecord = await Assert.ThrowsAsync<RpcException>(() => Council.GetDecisionRecordAsync(new GetDecisionRecordRequest { Name = $"recommendations/{Guid.NewGuid()}/versions/1" }, TestTokens.As(Roles.Public)).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, unknownRecord.StatusCode);
+    }
+
+    [Fact]
+    public async Task Lists_page_newest_first_and_refuse_a_forged_page_token()
+    {
+        var (council, first) = await Steps.PublishedAsync();
+        Factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        var (meeting, _) = await Steps.HeldMeetingWithCaseAsync("Sensor Beta");
+        var second = await Steps.PublishAsync((await Steps.DecideAsync(meeting, council.Deciding)).Recommendation);
+
+        var page1 = await Council.ListRecommendationsAsync(new ListRecommendationsRequest { PageSize = 1 }, TestTokens.As(Roles.Public));
+        var page2 = await Council.ListRecommendationsAsync(new ListRecommendationsRequest { PageSize = 1, PageToken = page1.NextPageToken }, TestTokens.As(Roles.Public));
+        Assert.Equal(second.Name, Assert.Single(page1.Recommendations).Name);
+        Assert.Equal(first.Name, Assert.Single(page2.Recommendations).Name);
+        Assert.Empty(page2.NextPageToken);
+
+        var forged = ServiceDefaults.Errors.Paging.Encode("yesterday", "not-a-uuid", "-1");
+        var error = await Assert.ThrowsAsync<RpcException>(() => Council.ListRecommendationsAsync(new ListRecommendationsRequest { PageToken = forged }, TestTokens.As(Roles.Public)).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("page_token", Assert.Single(error.FieldViolations()).Field);
     }
 
     private static DateTimeOffset SwedishStart(Date d) => ServiceDefaults.Hosting.SwedishTime.StartOf(new DateOnly(d.Year, d.Month, d.Day));

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Samverkan.Cases.V1;
 using Samverkan.Common.V1;
 using Samverkan.Council.V1;
+using Samverkan.FollowUp.V1;
 using Samverkan.Notifications.V1;
 using Samverkan.ServiceDefaults.Security;
 using Samverkan.Testing;
@@ -10,8 +11,8 @@ namespace Samverkan.EndToEnd.Tests;
 
 /// <summary>
 /// The council's thread through the real standalone host: a case made ready in Cases reaches the council's agenda, a
-/// member declares a conflict, the council decides "kan användas" with grounds, the secretary publishes, and Cases and
-/// the Notifications feed receive RecommendationPublished.
+/// member declares a conflict, the council decides "kan användas" with grounds, the secretary publishes, and Cases, the
+/// Notifications feed and FollowUp (a follow-up per region) receive RecommendationPublished.
 /// </summary>
 public sealed class CouncilThreadTests : IAsyncLifetime
 {
@@ -71,6 +72,13 @@ public sealed class CouncilThreadTests : IAsyncLifetime
             found => found.Any(i => i.EventType == "samverkan.events.v1.RecommendationPublished"),
             what: "RecommendationPublished in the feed");
         Assert.Equal(ready.CaseId, Assert.Single(items, i => i.EventType == "samverkan.events.v1.RecommendationPublished").CaseId);
+
+        var followUps = new FollowUpService.FollowUpServiceClient(_host.CreateGrpcChannel());
+        var opened = await Eventually.Until(
+            async () => (await followUps.ListFollowUpsAsync(new ListFollowUpsRequest { RecommendationId = published.RecommendationId }, TestTokens.As(Roles.Operator))).FollowUps,
+            found => found.Count == 21,
+            what: "a follow-up per region for the published recommendation");
+        Assert.All(opened, f => Assert.Equal((published.Number, published.FollowUpDeadline), (f.RecommendationNumber, f.Deadline)));
     }
 
     [Fact]

@@ -17,7 +17,8 @@ namespace Samverkan.IntegrationTests;
 
 /// <summary>
 /// The council's records on PostgreSQL: a decision with a declared conflict, a numbered publication read back equal by a
-/// restarted service (timestamps to the microsecond), the unique number, and the review-due timer firing after the restart.
+/// restarted service (timestamps to the microsecond), the unique number (also for drafts published at once), and the
+/// review-due timer firing after the restart.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class CouncilOnPostgresTests(PostgresFixture postgres)
@@ -76,6 +77,44 @@ public sealed class CouncilOnPostgresTests(PostgresFixture postgres)
         copy.RecommendationId = Guid.NewGuid();
         db.Recommendations.Add(copy);
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task Drafts_published_at_once_get_distinct_numbers()
+    {
+        var settings = await PostgresSettings.ForAsync(postgres, "council", "Council");
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = Host(settings, clock);
+        var council = new CouncilService.CouncilServiceClient(host.CreateGrpcChannel());
+        var today = clock.Today();
+        Member[] taking = [await AppointAsync(council, "Eva Norr", MemberRole.Chair, "norra", today), await AppointAsync(council, "Maja Mellan", MemberRole.Member, "mellansverige", today)];
+
+        var meeting = (await council.PlanMeetingAsync(new PlanMeetingRequest { RequestId = Guid.NewGuid().ToString(), MeetingDate = Date(today), Location = "Digitalt" }, Secretary)).Meeting;
+        for (var i = 0; i < 5; i++)
+        {
+            var caseId = Guid.NewGuid().ToString();
+            await DeliverAsync(host, clock, new CaseReadyForCouncil { CaseId = caseId, ProductDisplayName = $"Produkt {i}" });
+            meeting = (await council.AddAgendaItemAsync(new AddAgendaItemRequest { Meeting = meeting.Name, Etag = meeting.Etag, CaseId = caseId }, Secretary)).Meeting;
+        }
+
+        meeting = (await council.PublishAgendaAsync(new PublishAgendaRequest { Name = meeting.Name, Etag = meeting.Etag }, Secretary)).Meeting;
+        meeting = (await council.HoldMeetingAsync(new HoldMeetingRequest { Name = meeting.Name, Etag = meeting.Etag }, Secretary)).Meeting;
+        var drafts = new List<Recommendation>();
+        foreach (var item in meeting.AgendaItems.Select(i => i.Name).ToList())
+        {
+            var request = Decision(meeting, taking, today);
+            request.AgendaItem = item;
+            var decided = await council.RecordDecisionAsync(request, Secretary);
+            meeting = decided.Meeting;
+            drafts.Add(decided.Recommendation);
+        }
+
+        var published = await Task.WhenAll(drafts.Select(async d => (await council.PublishRecommendationAsync(
+            new PublishRecommendationRequest { Name = d.Name, Etag = d.Etag, Reason = "Beslutat." }, Secretary)).Recommendation));
+
+        var year = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), SwedishTime.Zone).Year;
+        Assert.Equal(Enumerable.Range(1, 5).Select(n => $"MTP-{year}-{n:000}"), published.Select(p => p.Number).Order(StringComparer.Ordinal));
+        Assert.Equal(5, (await OutboxAsync(host, RecommendationPublished.Descriptor.FullName)).Count);
     }
 
     private static ServiceFactory<CouncilGrpcService> Host(Dictionary<string, string?> settings, FakeTimeProvider clock) =>

@@ -56,14 +56,7 @@ public sealed partial class CouncilGrpcService
         }
 
         var subject = m!.Subject.Trim();
-        var overlapping = await db.Members.AsNoTracking()
-            .Where(x => x.Subject == subject && x.TermStart <= end!.Value && start!.Value <= x.TermEnd).FirstOrDefaultAsync(context.CancellationToken);
-        if (overlapping is not null)
-        {
-            throw new FailedPreconditionException("SUBJECT_ALREADY_SITTING", CouncilNames.Member(overlapping.MemberId),
-                $"{subject} already holds a seat ({overlapping.DisplayName}) from {overlapping.TermStart:yyyy-MM-dd} to {overlapping.TermEnd:yyyy-MM-dd}.");
-        }
-
+        await CheckSeatFreeAsync(memberId, subject, m.Role, start!.Value, end!.Value, context.CancellationToken);
         var now = Stored.Time(clock.GetUtcNow());
         var member = new MemberRecord
         {
@@ -118,6 +111,11 @@ public sealed partial class CouncilGrpcService
             throw new InvalidRequestException([new FieldProblem("term_end", $"must not be before the term's start {member.TermStart:yyyy-MM-dd}")]);
         }
 
+        if (end.Value > member.TermEnd)
+        {
+            await CheckSeatFreeAsync(memberId, member.Subject, member.Role, member.TermStart, end.Value, context.CancellationToken);
+        }
+
         var previous = member.TermEnd;
         member.TermEnd = end.Value;
         member.Revision++;
@@ -125,5 +123,26 @@ public sealed partial class CouncilGrpcService
         db.Audit(Audit(context, request.Reason.Trim()), request.Name, "member.mandate-ended", $"Term end {previous:yyyy-MM-dd} → {end:yyyy-MM-dd}");
         await db.SaveAsync(request.Name, member.Revision - 1, context.CancellationToken);
         return new EndMandateResponse { Member = member.ToProto() };
+    }
+
+    /// <summary>
+    /// A person holds one seat at a time, and the council has one chair, one deputy chair and one municipal
+    /// representative at a time (SKL 2019); the seats from the healthcare regions and the secretariat have several.
+    /// </summary>
+    private async Task CheckSeatFreeAsync(Guid memberId, string subject, MemberRole role, DateOnly start, DateOnly end, CancellationToken cancellationToken)
+    {
+        var overlapping = db.Members.AsNoTracking().Where(x => x.MemberId != memberId && x.TermStart <= end && start <= x.TermEnd);
+        if (await overlapping.FirstOrDefaultAsync(x => x.Subject == subject, cancellationToken) is { } sitting)
+        {
+            throw new FailedPreconditionException("SUBJECT_ALREADY_SITTING", CouncilNames.Member(sitting.MemberId),
+                $"{subject} already holds a seat ({sitting.DisplayName}) from {sitting.TermStart:yyyy-MM-dd} to {sitting.TermEnd:yyyy-MM-dd}.");
+        }
+
+        if (role is MemberRole.Chair or MemberRole.DeputyChair or MemberRole.MunicipalRepresentative
+            && await overlapping.FirstOrDefaultAsync(x => x.Role == role, cancellationToken) is { } holder)
+        {
+            throw new FailedPreconditionException("SEAT_TAKEN", CouncilNames.Member(holder.MemberId),
+                $"{holder.DisplayName} holds the seat {role} from {holder.TermStart:yyyy-MM-dd} to {holder.TermEnd:yyyy-MM-dd}; the council has one at a time.");
+        }
     }
 }

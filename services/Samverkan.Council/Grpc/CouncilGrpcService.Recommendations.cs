@@ -17,6 +17,9 @@ namespace Samverkan.Council.Grpc;
 /// <summary>Recommendations: reading them with the public rule, publishing and revising them.</summary>
 public sealed partial class CouncilGrpcService
 {
+    /// <summary>How often a publication draws a number when other publications take the drawn one first.</summary>
+    private const int MaxNumberDraws = 10;
+
     public override async Task<ListRecommendationsResponse> ListRecommendations(ListRecommendationsRequest request, ServerCallContext context)
     {
         var v = new Validation();
@@ -40,6 +43,17 @@ public sealed partial class CouncilGrpcService
         }
 
         var after = v.PageToken(request.PageToken, 3);
+        DateTime afterUpdated = default;
+        var afterId = Guid.Empty;
+        var afterVersion = 0;
+        if (after is [var updated, var recommendation, var version])
+        {
+            v.Check(DateTime.TryParse(updated, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out afterUpdated)
+                && Guid.TryParse(recommendation, out afterId)
+                && int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out afterVersion),
+                "page_token", "is not a page token from a previous response");
+        }
+
         v.ThrowIfInvalid();
 
         var query = db.Recommendations.AsNoTracking();
@@ -77,14 +91,11 @@ public sealed partial class CouncilGrpcService
             query = query.Where(r => r.PublishedAt < before);
         }
 
-        if (after is [var updated, var recommendation, var version])
+        if (after is not null)
         {
-            var updatedAt = DateTime.Parse(updated, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-            var recommendationId = Guid.Parse(recommendation);
-            var versionNumber = int.Parse(version, CultureInfo.InvariantCulture);
-            query = query.Where(r => r.UpdatedAt < updatedAt
-                || (r.UpdatedAt == updatedAt && (r.RecommendationId.CompareTo(recommendationId) < 0
-                    || (r.RecommendationId == recommendationId && r.Version < versionNumber))));
+            query = query.Where(r => r.UpdatedAt < afterUpdated
+                || (r.UpdatedAt == afterUpdated && (r.RecommendationId.CompareTo(afterId) < 0
+                    || (r.RecommendationId == afterId && r.Version < afterVersion))));
         }
 
         var page = await query.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.RecommendationId).ThenByDescending(r => r.Version)
@@ -155,24 +166,41 @@ public sealed partial class CouncilGrpcService
     [Authorize(Roles = Roles.CouncilSecretary)]
     public override async Task<PublishRecommendationResponse> PublishRecommendation(PublishRecommendationRequest request, ServerCallContext context)
     {
-        var (record, revision) = await DraftToPublishAsync(request.Name, request.Etag, request.Reason, changeSummary: null, context);
-        if (record.Version != 1)
+        for (var attempt = 1; ; attempt++)
         {
-            throw new FailedPreconditionException("REVISION_NOT_PUBLISHED_HERE", request.Name,
-                $"Version {record.Version} revises {record.Number}; publish it with ReviseRecommendation, saying what changed.");
-        }
+            var (record, revision) = await DraftToPublishAsync(request.Name, request.Etag, request.Reason, changeSummary: null, context);
+            if (record.Version != 1)
+            {
+                throw new FailedPreconditionException("REVISION_NOT_PUBLISHED_HERE", request.Name,
+                    $"Version {record.Version} revises {record.Number}; publish it with ReviseRecommendation, saying what changed.");
+            }
 
-        var now = clock.GetUtcNow();
-        var year = TimeZoneInfo.ConvertTime(now, SwedishTime.Zone).Year;
-        var prefix = RecommendationNumbers.Prefix(year);
-        var issued = await db.Recommendations.AsNoTracking().Where(r => r.Version == 1 && r.Number != null && r.Number.StartsWith(prefix))
-            .Select(r => r.Number!).ToListAsync(context.CancellationToken);
-        record.Number = RecommendationNumbers.Next(year, issued);
-        var audit = Publish(record, now, request.Reason, context);
-        db.Outbox.Add(RecommendationEvents.Outbox(new RecommendationPublished { Recommendation = RecommendationEvents.Snapshot(record), Audit = audit }, now));
-        await ScheduleReviewAsync(record, context.CancellationToken);
-        await db.SaveAsync(request.Name, revision, context.CancellationToken);
-        return new PublishRecommendationResponse { Recommendation = record.ToProto() };
+            var now = clock.GetUtcNow();
+            var year = TimeZoneInfo.ConvertTime(now, SwedishTime.Zone).Year;
+            var prefix = RecommendationNumbers.Prefix(year);
+            var issued = await db.Recommendations.AsNoTracking().Where(r => r.Version == 1 && r.Number != null && r.Number.StartsWith(prefix))
+                .Select(r => r.Number!).ToListAsync(context.CancellationToken);
+            var number = RecommendationNumbers.Next(year, issued);
+            record.Number = number;
+            var audit = Publish(record, now, request.Reason, context);
+            db.Outbox.Add(RecommendationEvents.Outbox(new RecommendationPublished { Recommendation = RecommendationEvents.Snapshot(record), Audit = audit }, now));
+            await ScheduleReviewAsync(record, context.CancellationToken);
+            try
+            {
+                await db.SaveAsync(request.Name, revision, context.CancellationToken);
+                return new PublishRecommendationResponse { Recommendation = record.ToProto() };
+            }
+            catch (DbUpdateException) when (attempt < MaxNumberDraws)
+            {
+                // Two drafts published at once draw the same number and the unique index refuses the later one: it
+                // draws again from scratch. Any other failure is rethrown.
+                db.ChangeTracker.Clear();
+                if (!await db.Recommendations.AnyAsync(r => r.Number == number && r.Version == 1, context.CancellationToken))
+                {
+                    throw;
+                }
+            }
+        }
     }
 
     [Authorize(Roles = Roles.CouncilSecretary)]
