@@ -84,6 +84,8 @@ public sealed class DecisionTests : CouncilTest
         Assert.Equal(others.Select(o => o.Name).Order(), record.Participants.Select(p => p.Member).Order());
         Assert.Equal(conflicted.Name, Assert.Single(record.ExcludedForConflict).Member);
         Assert.Equal(meeting.MeetingDate, record.MeetingDate);
+        Assert.Equal(CouncilSteps.Grounds(), record.Grounds);
+        Assert.Equal("Delägare i tillverkarens dotterbolag.", record.ExcludedForConflict[0].Reason);
 
         var late = await Assert.ThrowsAsync<RpcException>(() => Steps.DeclareAsync(decided.Meeting, council.Ordinary[1]));
         Assert.Equal("ITEM_DECIDED", late.ErrorInfo()?.Reason);

@@ -146,6 +146,12 @@ public sealed class RecommendationTests : CouncilTest
         Assert.Equal(2, e.Recommendation.Version);
         Assert.Equal(revised.ChangeSummary, e.ChangeSummary);
 
+        // Only the version in force falls due for review: the superseded one's timer is gone.
+        Factory.Clock.SetUtcNow(SwedishStart(revised.ReviewDate).AddMinutes(1));
+        await Factory.FireDueTimersAsync();
+        var due = Assert.Single(await Eventually.Until(Factory.OutboxAsync<RecommendationReviewDue>, found => found.Count > 0, what: "RecommendationReviewDue"));
+        Assert.Equal(2, due.Recommendation.Version);
+
         var v1Trail = (await Council.ListAuditRecordsAsync(new ListAuditRecordsRequest { Resource = v1.Name }, CouncilSteps.Secretary)).AuditRecords;
         Assert.Equal(["recommendation.decided", "recommendation.published", "recommendation.superseded"], v1Trail.Select(a => a.Action));
         var v2Trail = (await Council.ListAuditRecordsAsync(new ListAuditRecordsRequest { Resource = v2.Name }, CouncilSteps.Secretary)).AuditRecords;
