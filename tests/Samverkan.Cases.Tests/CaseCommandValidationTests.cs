@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Samverkan.Cases.V1;
 using Samverkan.Common.V1;
@@ -119,8 +120,9 @@ public sealed class CaseCommandValidationTests(CasesFactory factory) : IClassFix
                 Text = new string('x', 201),
                 PageSize = 201,
                 PageToken = "not-a-token",
+                UpdatedSince = new Timestamp { Seconds = 253_402_300_800 },
             }, CaseSteps.PreparationGroup).ResponseAsync,
-            "page_size", "page_token", "programme_area_code", "risk_class", "source", "states[0]", "text");
+            "page_size", "page_token", "programme_area_code", "risk_class", "source", "states[0]", "text", "updated_since");
         await AssertRefusedAsync(
             _ => _cases.ListOverdueAssessmentsAsync(new ListOverdueAssessmentsRequest { PageSize = -1, PageToken = "???" }, CaseSteps.PreparationGroup).ResponseAsync,
             "page_size", "page_token");

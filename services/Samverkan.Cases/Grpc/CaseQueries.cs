@@ -39,6 +39,7 @@ public sealed class CaseQueries(CasesDbContext db, TimeProvider clock)
         v.MaxLength(request.ProgrammeAreaCode, "programme_area_code", 100);
         v.Check(!request.ProgrammeAreaCode.Contains('|', StringComparison.Ordinal), "programme_area_code", "is not a programme-area code");
         v.MaxLength(request.Text, "text", 200);
+        var since = v.Timestamp(request.UpdatedSince, "updated_since", required: false);
         var (afterTime, afterId) = After(v, after);
         v.ThrowIfInvalid();
 
@@ -72,9 +73,9 @@ public sealed class CaseQueries(CasesDbContext db, TimeProvider clock)
             query = await WithTextAsync(query, request.Text.Trim().ToLowerInvariant(), cancellationToken);
         }
 
-        if (request.UpdatedSince is { } since)
+        if (since is { } from)
         {
-            var sinceTime = since.ToDateTime();
+            var sinceTime = from.UtcDateTime;
             query = query.Where(c => c.UpdatedAt >= sinceTime);
         }
 

@@ -98,6 +98,13 @@ public sealed class Validation
             return null;
         }
 
+        // The range protobuf defines for a Timestamp (0001-01-01 to 9999-12-31); outside it the conversion throws.
+        if (timestamp.Seconds is < -62_135_596_800 or > 253_402_300_799 || timestamp.Nanos is < 0 or > 999_999_999)
+        {
+            _problems.Add(new FieldProblem(field, "must be a timestamp between 0001-01-01 and 9999-12-31"));
+            return null;
+        }
+
         return timestamp.ToDateTimeOffset();
     }
 
