@@ -1,7 +1,5 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
-using Samverkan.Cases.Data;
 using Samverkan.Cases.Domain;
 using Samverkan.Cases.Grains;
 using Samverkan.Cases.V1;
@@ -13,8 +11,7 @@ namespace Samverkan.Cases.Grpc;
 
 /// <summary>The cases contract: validates, calls the product's grain (or the read model for lists), maps the answer.</summary>
 [Authorize]
-public sealed class CaseGrpcService(
-    IGrainFactory grains, ReferenceDataCatalog catalog, CaseQueries queries, IDbContextFactory<CasesDbContext> contexts, TimeProvider clock)
+public sealed class CaseGrpcService(IGrainFactory grains, ReferenceDataCatalog catalog, CaseQueries queries, TimeProvider clock)
     : CaseService.CaseServiceBase
 {
     [Authorize(Roles = $"{Roles.PreparationGroup},{Roles.RegionContact}")]
@@ -126,13 +123,9 @@ public sealed class CaseGrpcService(
     /// </summary>
     private async Task EnsureAssessmentIdIsThisCasesAsync(Guid caseId, Guid assessmentId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var owner = await db.Assessments.AsNoTracking().Where(a => a.AssessmentId == assessmentId).Select(a => (Guid?)a.CaseId).SingleOrDefaultAsync(cancellationToken);
-        if (owner is { } other && other != caseId)
+        if (await queries.CaseOfAssessmentAsync(assessmentId, cancellationToken) is { } other && other != caseId)
         {
-            var v = new Validation();
-            v.Add("request_id", "is already the id of an assessment of another case; choose a new UUID per order");
-            v.ThrowIfInvalid();
+            throw new InvalidRequestException([new FieldProblem("request_id", "is already the id of an assessment of another case; choose a new UUID per order")]);
         }
     }
 

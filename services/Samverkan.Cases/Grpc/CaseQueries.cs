@@ -129,6 +129,10 @@ public sealed class CaseQueries(CasesDbContext db, TimeProvider clock)
         return response;
     }
 
+    /// <summary>The case an ordered assessment belongs to, if any case ordered one with this id.</summary>
+    public Task<Guid?> CaseOfAssessmentAsync(Guid assessmentId, CancellationToken cancellationToken) =>
+        db.Assessments.AsNoTracking().Where(a => a.AssessmentId == assessmentId).Select(a => (Guid?)a.CaseId).SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>
     /// A text that few cases contain is answered from the trigram index: the cases it names are read by id. For a text
     /// that many contain, walking the newest-first index (which holds the text) reaches a page of matches sooner than
